@@ -1,0 +1,193 @@
+import Foundation
+import Yams
+
+/// Everything read from `content/`, decoded and typed but not yet cross-linked.
+public struct LoadedContent: Sendable {
+    public var site: SiteSettings?
+    public var home: Home?
+    public var actors: [Actor] = []
+    public var proposals: [Proposal] = []
+    public var sources: [Source] = []
+    public var pages: [Page] = []
+    /// Paths of assets relative to `content/assets/`, sorted.
+    public var assets: [String] = []
+    public var diagnostics: [Diagnostic] = []
+}
+
+/// Walks `content/`, classifies every file, and decodes the briefs in parallel.
+public enum ContentLoader {
+    enum Job {
+        case site, home
+        case brief(BriefKind, slug: String)
+    }
+
+    public static func load(from directory: String) -> LoadedContent {
+        var content = LoadedContent()
+        let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            content.diagnostics.append(Diagnostic(file: root, message: "content folder not found",
+                                                  hint: "run from the dossier's root or pass --content PATH"))
+            return content
+        }
+        var jobs: [(path: String, job: Job)] = []
+        for relative in files(under: root) {
+            let parts = relative.split(separator: "/").map(String.init)
+            let display = root + "/" + relative
+            if parts.contains(where: { $0.hasPrefix(".") }) { continue }
+            if parts.first == "assets", parts.count > 1 {
+                content.assets.append(parts.dropFirst().joined(separator: "/"))
+                continue
+            }
+            if parts == ["site.yml"] { jobs.append((display, .site)); continue }
+            if parts == ["index.md"] { jobs.append((display, .home)); continue }
+            if parts.count == 2, let kind = BriefKind.allCases.first(where: { $0.folder == parts[0] }), parts[1].hasSuffix(".md") {
+                let slug = String(parts[1].dropLast(3))
+                if Slug.isValid(slug) {
+                    jobs.append((display, .brief(kind, slug: slug)))
+                } else {
+                    content.diagnostics.append(Diagnostic(
+                        file: display, message: "invalid file name '\(parts[1])': a slug is lowercase letters, digits and single hyphens",
+                        hint: "rename it to '\(Slug.corrected(slug)).md'"))
+                }
+                continue
+            }
+            content.diagnostics.append(Diagnostic(file: display, message: "stray file in content/", hint: strayHint(parts)))
+        }
+        if !jobs.contains(where: { if case .site = $0.job { return true } else { return false } }) {
+            content.diagnostics.append(Diagnostic(file: root + "/site.yml", message: "missing site settings",
+                                                  hint: "create site.yml with at least 'title: …'"))
+        }
+        let results = Parallel.map(jobs) { decode(path: $0.path, job: $0.job) }
+        for result in results {
+            content.diagnostics += result.diagnostics
+            switch result.value {
+            case .site(let s)?: content.site = s
+            case .home(let h)?: content.home = h
+            case .actor(let a)?: content.actors.append(a)
+            case .proposal(let p)?: content.proposals.append(p)
+            case .source(let s)?: content.sources.append(s)
+            case .page(let p)?: content.pages.append(p)
+            case nil: break
+            }
+        }
+        return content
+    }
+
+    private static func strayHint(_ parts: [String]) -> String {
+        if parts == ["site.yaml"] { return "rename it to site.yml" }
+        if let first = parts.first, let folder = Suggestion.closest(to: first, in: BriefKind.allCases.map(\.folder) + ["assets"]),
+           folder != first {
+            return "did you mean '\(folder)/'?"
+        }
+        return "briefs are .md files in actors/, proposals/, sources/ or pages/; other files belong in assets/"
+    }
+
+    /// Every regular file below `root`, as sorted relative paths.
+    static func files(under root: String) -> [String] {
+        var out: [String] = []
+        func walk(_ relative: String) {
+            let path = relative.isEmpty ? root : root + "/" + relative
+            guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+            for name in names.sorted() {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: root + "/" + child, isDirectory: &isDirectory) else { continue }
+                if isDirectory.boolValue {
+                    if !name.hasPrefix(".") { walk(child) }
+                } else {
+                    out.append(child)
+                }
+            }
+        }
+        walk("")
+        return out
+    }
+
+    enum Decoded {
+        case site(SiteSettings), home(Home), actor(Actor), proposal(Proposal), source(Source), page(Page)
+    }
+
+    static func decode(path: String, job: Job) -> (value: Decoded?, diagnostics: [Diagnostic]) {
+        let bag = DiagnosticBag(file: path)
+        let value = decode(path: path, job: job, bag: bag)
+        return (value, bag.items)
+    }
+
+    private static func decode(path: String, job: Job, bag: DiagnosticBag) -> Decoded? {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            bag.error("cannot read file")
+            return nil
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            let (line, column) = UTF8Check.firstInvalid(in: data)
+            bag.error("invalid UTF-8", line: line, column: column, hint: "save the file as UTF-8")
+            return nil
+        }
+        if case .site = job {
+            guard let reader = mapping(text, bag: bag, lineOffset: 0, what: "site.yml") else { return nil }
+            return BriefDecoder.site(reader, bag: bag).map(Decoded.site)
+        }
+        let split: SplitBrief
+        do {
+            split = try FrontMatter.split(text)
+        } catch {
+            bag.error("front matter is not closed", line: 1, column: 1, hint: "end it with a line '---'")
+            return nil
+        }
+        guard case .brief(let kind, let slug) = job else {
+            let reader = split.yaml.flatMap { mapping($0, bag: bag, lineOffset: split.yamlLine - 1, what: "front matter") }
+            return .home(BriefDecoder.home(file: path, body: split.body, bodyLine: split.bodyLine, reader))
+        }
+        guard let yaml = split.yaml else {
+            bag.error("missing front matter", line: 1, column: 1, hint: "start the file with a line '---', the fields, and a line '---'")
+            return nil
+        }
+        guard let reader = mapping(yaml, bag: bag, lineOffset: split.yamlLine - 1, what: "front matter") else { return nil }
+        let header = BriefHeader(kind: kind, slug: slug, file: path, body: split.body, bodyLine: split.bodyLine,
+                                 draft: false)
+        switch kind {
+        case .actor: return BriefDecoder.actor(header, reader).map(Decoded.actor)
+        case .proposal: return BriefDecoder.proposal(header, reader, bag: bag).map(Decoded.proposal)
+        case .source: return BriefDecoder.source(header, reader, bag: bag).map(Decoded.source)
+        case .page: return BriefDecoder.page(header, reader).map(Decoded.page)
+        }
+    }
+
+    private static func mapping(_ yaml: String, bag: DiagnosticBag, lineOffset: Int, what: String) -> FieldReader? {
+        do {
+            guard let node = try Yams.compose(yaml: yaml) else {
+                return FieldReader(Node([(Node, Node)]()), bag: bag, lineOffset: lineOffset, what: what)
+            }
+            return FieldReader(node, bag: bag, lineOffset: lineOffset, what: what)
+        } catch {
+            YAMLErrors.report(error, in: bag, lineOffset: lineOffset)
+            return nil
+        }
+    }
+}
+
+/// Finds where a file stops being valid UTF-8.
+enum UTF8Check {
+    static func firstInvalid(in data: Data) -> (line: Int, column: Int) {
+        var line = 1, column = 1
+        let bytes = [UInt8](data)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            let length: Int
+            switch b {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return (line, column)
+            }
+            if i + length > bytes.count { return (line, column) }
+            if String(validating: bytes[i..<(i + length)], as: UTF8.self) == nil { return (line, column) }
+            if b == 0x0A { line += 1; column = 1 } else { column += 1 }
+            i += length
+        }
+        return (line, column)
+    }
+}

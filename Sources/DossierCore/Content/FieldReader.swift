@@ -1,0 +1,185 @@
+import Yams
+
+/// Collects diagnostics for one file while it is being read.
+final class DiagnosticBag {
+    let file: String
+    private(set) var items: [Diagnostic] = []
+
+    init(file: String) { self.file = file }
+
+    func error(_ message: String, line: Int = 0, column: Int = 0, hint: String? = nil) {
+        items.append(Diagnostic(file: file, line: line, column: column, severity: .error, message: message, hint: hint))
+    }
+
+    func warning(_ message: String, line: Int = 0, column: Int = 0, hint: String? = nil) {
+        items.append(Diagnostic(file: file, line: line, column: column, severity: .warning, message: message, hint: hint))
+    }
+}
+
+/// Typed access to one YAML mapping of front matter; every defect becomes a diagnostic at its line.
+///
+/// Each getter marks its key as known; `finish()` then warns about every key that no getter asked for.
+final class FieldReader {
+    private let pairs: [(key: String, keyNode: Node, value: Node)]
+    private let bag: DiagnosticBag
+    private let lineOffset: Int
+    private var known: [String] = []
+    /// Where the mapping itself starts, for errors about missing fields.
+    let line: Int
+    let column: Int
+
+    init?(_ node: Node, bag: DiagnosticBag, lineOffset: Int, what: String) {
+        self.bag = bag
+        self.lineOffset = lineOffset
+        let mark = node.mark
+        line = (mark?.line ?? 1) + lineOffset
+        column = mark?.column ?? 0
+        guard case .mapping(let mapping) = node else {
+            bag.error("\(what) must be a mapping of 'key: value' lines", line: line, column: column)
+            return nil
+        }
+        pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+    }
+
+    func location(of node: Node) -> (line: Int, column: Int) {
+        ((node.mark?.line ?? 0) + lineOffset, node.mark?.column ?? 0)
+    }
+
+    private func node(_ key: String) -> Node? {
+        known.append(key)
+        guard let value = pairs.first(where: { $0.key == key })?.value else { return nil }
+        if case .scalar(let s) = value, s.style == .plain, ["", "~", "null", "Null", "NULL"].contains(s.string) {
+            return nil
+        }
+        return value
+    }
+
+    private func scalar(_ node: Node, key: String, what: String) -> String? {
+        if case .scalar(let s) = node { return s.string }
+        let at = location(of: node)
+        bag.error("'\(key)' must be \(what)", line: at.line, column: at.column)
+        return nil
+    }
+
+    private func missing(_ key: String) {
+        bag.error("missing required field '\(key)'", line: line, column: column)
+    }
+
+    func string(_ key: String, required: Bool = false) -> String? {
+        guard let n = node(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        return scalar(n, key: key, what: "a string")
+    }
+
+    /// The string and where it was written.
+    func located(_ key: String, required: Bool = false) -> (text: String, line: Int, column: Int)? {
+        guard let n = node(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        guard let s = scalar(n, key: key, what: "a string") else { return nil }
+        let at = location(of: n)
+        return (s, at.line, at.column)
+    }
+
+    func bool(_ key: String) -> Bool? {
+        guard let n = node(key) else { return nil }
+        if let b = n.bool { return b }
+        let at = location(of: n)
+        bag.error("'\(key)' must be true or false, not '\(n.string ?? "")'", line: at.line, column: at.column)
+        return nil
+    }
+
+    func int(_ key: String, in range: ClosedRange<Int>) -> Int? {
+        guard let n = node(key) else { return nil }
+        if let i = n.int, range.contains(i) { return i }
+        let at = location(of: n)
+        bag.error("'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(n.string ?? "")'",
+                  line: at.line, column: at.column)
+        return nil
+    }
+
+    func date(_ key: String, required: Bool = false) -> PartialDate? {
+        guard let n = node(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        guard let s = scalar(n, key: key, what: "a date") else { return nil }
+        if let d = PartialDate(s) { return d }
+        let at = location(of: n)
+        bag.error("invalid date '\(s)' in '\(key)'", line: at.line, column: at.column,
+                  hint: "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2025-08-16")
+        return nil
+    }
+
+    func choice<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type, required: Bool = false) -> E?
+    where E.RawValue == String {
+        guard let n = node(key) else {
+            if required { missing(key) }
+            return nil
+        }
+        guard let s = scalar(n, key: key, what: "one word") else { return nil }
+        if let e = E(rawValue: s) { return e }
+        let allowed = E.allCases.map(\.rawValue)
+        let at = location(of: n)
+        bag.error("invalid \(key) '\(s)'; expected one of: \(allowed.joined(separator: ", "))", line: at.line, column: at.column,
+                  hint: Suggestion.hint(for: s, in: allowed))
+        return nil
+    }
+
+    /// A list's items; a single scalar counts as a list of one.
+    private func items(_ key: String) -> [Node] {
+        guard let n = node(key) else { return [] }
+        switch n {
+        case .sequence(let seq): return Array(seq)
+        case .scalar: return [n]
+        default:
+            let at = location(of: n)
+            bag.error("'\(key)' must be a list", line: at.line, column: at.column)
+            return []
+        }
+    }
+
+    func strings(_ key: String) -> [String] {
+        items(key).compactMap { scalar($0, key: key, what: "a list of strings") }
+    }
+
+    func inlineTexts(_ key: String) -> [InlineText] {
+        items(key).compactMap { n in
+            scalar(n, key: key, what: "a list of strings").map {
+                let at = location(of: n)
+                return InlineText(markdown: $0, line: at.line, column: at.column)
+            }
+        }
+    }
+
+    func ref(_ key: String, required: Bool = false) -> Ref? {
+        guard let (s, line, column) = located(key, required: required) else { return nil }
+        return Ref(slug: s, line: line, column: column)
+    }
+
+    func refs(_ key: String) -> [Ref] {
+        items(key).compactMap { n in
+            scalar(n, key: key, what: "a list of slugs").map {
+                let at = location(of: n)
+                return Ref(slug: $0, line: at.line, column: at.column)
+            }
+        }
+    }
+
+    /// The mappings of a list of mappings (positions, events).
+    func mappings(_ key: String, what: String) -> [FieldReader] {
+        items(key).compactMap { FieldReader($0, bag: bag, lineOffset: lineOffset, what: what) }
+    }
+
+    /// Warns about keys no getter asked for, naming the closest known key.
+    func finish() {
+        for pair in pairs where !known.contains(pair.key) {
+            let at = location(of: pair.keyNode)
+            bag.warning("unknown field '\(pair.key)'", line: at.line, column: at.column,
+                        hint: Suggestion.hint(for: pair.key, in: known))
+        }
+    }
+}

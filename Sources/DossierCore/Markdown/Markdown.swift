@@ -1,0 +1,102 @@
+import Ccmark
+import Foundation
+
+/// A `kind:slug` link found in Markdown, with where it was written in the file.
+public struct CrossReference: Hashable, Sendable {
+    public var kind: BriefKind
+    public var slug: String
+    public var fragment: String?
+    public var line: Int
+    public var column: Int
+
+    /// Parses `actor:giorgia-meloni#positions`; nil for any other URL.
+    init?(url: String, line: Int, column: Int) {
+        guard let colon = url.firstIndex(of: ":") else { return nil }
+        let scheme = url[..<colon]
+        guard let kind = [BriefKind.actor, .proposal, .source].first(where: { $0.rawValue == scheme }) else { return nil }
+        var rest = url[url.index(after: colon)...]
+        if let hash = rest.firstIndex(of: "#") {
+            fragment = String(rest[rest.index(after: hash)...])
+            rest = rest[..<hash]
+        }
+        self.kind = kind
+        self.slug = String(rest)
+        self.line = line
+        self.column = column
+    }
+}
+
+/// Where a cross-reference leads: the page-relative URL and the target's display name.
+public struct ResolvedLink: Sendable {
+    public var href: String
+    public var name: String
+}
+
+/// Markdown rendered to HTML, with the cross-references it contains.
+public struct RenderedMarkdown: Sendable {
+    public var html: String
+    public var references: [CrossReference]
+}
+
+/// Renders CommonMark with cmark, rewriting `actor:`, `proposal:` and `source:` links through a resolver.
+///
+/// This is the only code that talks to cmark; no cmark pointer leaves it.
+public struct MarkdownRenderer: Sendable {
+    private let options: Int32
+
+    /// `allowHTML` keeps raw HTML; by default cmark omits it.
+    public init(allowHTML: Bool) {
+        options = CMARK_OPT_SMART | (allowHTML ? CMARK_OPT_UNSAFE : 0)
+    }
+
+    /// Renders `text`, whose first line is line `line` and first column `column` of its file.
+    ///
+    /// `inline` drops the paragraph around a single-paragraph text (notes, provisions, events).
+    /// `resolve` returns nil for a reference to no known brief; such links are reported, and left as written.
+    public func render(_ text: String, line: Int = 1, column: Int = 1, inline: Bool = false,
+                       resolve: (CrossReference) -> ResolvedLink?) -> RenderedMarkdown {
+        var source = text
+        let root: OpaquePointer? = source.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
+        }
+        guard let root else { return RenderedMarkdown(html: "", references: []) }
+        defer { cmark_node_free(root) }
+
+        var references: [CrossReference] = []
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                  cmark_node_get_type(node) == CMARK_NODE_LINK,
+                  let urlPointer = cmark_node_get_url(node) else { continue }
+            let url = String(cString: urlPointer)
+            let nodeLine = Int(cmark_node_get_start_line(node))
+            let nodeColumn = Int(cmark_node_get_start_column(node))
+            guard let reference = CrossReference(
+                url: url, line: line + max(nodeLine, 1) - 1,
+                column: nodeLine <= 1 ? column + max(nodeColumn, 1) - 1 : max(nodeColumn, 1)) else { continue }
+            references.append(reference)
+            guard let target = resolve(reference) else { continue }
+            cmark_node_set_url(node, target.href)
+            if let child = cmark_node_first_child(node), cmark_node_next(child) == nil,
+               cmark_node_get_type(child) == CMARK_NODE_TEXT,
+               let literal = cmark_node_get_literal(child), String(cString: literal) == url {
+                cmark_node_set_literal(child, target.name)
+            }
+        }
+
+        guard let rendered = cmark_render_html(root, options) else { return RenderedMarkdown(html: "", references: references) }
+        defer { free(rendered) }
+        var html = String(cString: rendered)
+        if inline { html = Self.unwrapSingleParagraph(html) }
+        return RenderedMarkdown(html: html, references: references)
+    }
+
+    static func unwrapSingleParagraph(_ html: String) -> String {
+        guard html.hasPrefix("<p>"), html.hasSuffix("</p>\n") else { return html }
+        let inner = html.dropFirst(3).dropLast(5)
+        return inner.contains("<p>") ? html : String(inner)
+    }
+}

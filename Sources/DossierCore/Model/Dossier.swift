@@ -1,0 +1,90 @@
+/// A position seen from the actor's side: which proposal, and where in its positions.
+public struct PositionRef: Hashable, Sendable {
+    public var proposal: Int
+    public var position: Int
+}
+
+/// Something that cites a source.
+public enum Citation: Hashable, Sendable {
+    /// A proposal lists the source under `sources`.
+    case brief(proposal: Int)
+    case position(PositionRef)
+    case event(proposal: Int, event: Int)
+}
+
+/// An entry of the dossier-wide timeline.
+public enum TimelineEntry: Hashable, Sendable {
+    case proposed(proposal: Int)
+    case event(proposal: Int, event: Int)
+}
+
+/// The resolved, cross-linked dossier: every brief published in this build, every relation seen from both sides.
+///
+/// Arrays are in display order; relations hold indices into them.
+public struct Dossier: Sendable {
+    public var site: SiteSettings
+    public var home: Home?
+    /// Sorted by name.
+    public var actors: [Actor]
+    /// Newest proposal first, undated last, then by title.
+    public var proposals: [Proposal]
+    /// Newest first, undated last, then by title.
+    public var sources: [Source]
+    /// Sorted by title.
+    public var pages: [Page]
+    public var assets: [String]
+
+    public var actorIndex: [String: Int] = [:]
+    public var proposalIndex: [String: Int] = [:]
+    public var sourceIndex: [String: Int] = [:]
+
+    /// Actor index → positions taken, in proposal order.
+    public var positionsByActor: [[PositionRef]] = []
+    /// Actor index → proposals the actor put forward.
+    public var proposedByActor: [[Int]] = []
+    /// Actor index → actors affiliated with it.
+    public var affiliates: [[Int]] = []
+    /// Actor index → actors that are members of it.
+    public var members: [[Int]] = []
+    /// Proposal index → related proposals, declared on either side.
+    public var related: [[Int]] = []
+    /// Source index → what cites it.
+    public var citations: [[Citation]] = []
+    /// Page → pages whose Markdown links to it, sorted.
+    public var mentions: [PageID: [PageID]] = [:]
+    /// Page → sources its Markdown links to.
+    public var sourceLinks: [PageID: [Int]] = [:]
+    /// Every dated event and proposal date, oldest first.
+    public var timeline: [TimelineEntry] = []
+    /// The actors shown as matrix columns: most positions first.
+    public var matrixActors: [Int] = []
+
+    /// The display name of a page.
+    public func title(of id: PageID) -> String {
+        switch id {
+        case .home: return home?.title ?? site.title
+        case .brief(.actor, let slug): return actorIndex[slug].map { actors[$0].name } ?? slug
+        case .brief(.proposal, let slug): return proposalIndex[slug].map { proposals[$0].title } ?? slug
+        case .brief(.source, let slug): return sourceIndex[slug].map { sources[$0].title } ?? slug
+        case .brief(.page, let slug): return pages.first { $0.header.slug == slug }?.title ?? slug
+        }
+    }
+
+    /// Sources cited by a proposal in any way: its list, its positions, its events, its links.
+    public func sourcesCited(byProposal p: Int) -> [Int] {
+        let proposal = proposals[p]
+        var slugs = proposal.sources.map(\.slug) + proposal.positions.compactMap(\.source?.slug)
+            + proposal.timeline.compactMap(\.source?.slug)
+        slugs += (sourceLinks[.brief(.proposal, proposal.header.slug)] ?? []).map { sources[$0].header.slug }
+        return Set(slugs.compactMap { sourceIndex[$0] }).sorted()
+    }
+
+    /// Sources cited by an actor's positions and linked from the actor's brief.
+    public func sourcesCited(byActor a: Int) -> [Int] {
+        var found = Set(positionsByActor[a].compactMap { ref in
+            proposals[ref.proposal].positions[ref.position].source.flatMap { sourceIndex[$0.slug] }
+        })
+        found.formUnion(sourceLinks[.brief(.actor, actors[a].header.slug)] ?? [])
+        return found.sorted()
+    }
+}

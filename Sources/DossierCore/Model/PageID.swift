@@ -1,0 +1,45 @@
+/// Identifies a page of the site that can link to or be linked from another.
+public enum PageID: Hashable, Sendable, Comparable {
+    case home
+    case brief(BriefKind, String)
+
+    public static func < (a: PageID, b: PageID) -> Bool {
+        switch (a, b) {
+        case (.home, .home): return false
+        case (.home, _): return true
+        case (_, .home): return false
+        case let (.brief(k1, s1), .brief(k2, s2)): return (k1, s1) < (k2, s2)
+        }
+    }
+}
+
+/// Where each page lives: directory URLs relative to the site's root.
+public enum Route {
+    /// The path of a page below the root, e.g. `actors/italy/`; free pages sit at the root.
+    public static func path(_ id: PageID) -> String {
+        switch id {
+        case .home: return ""
+        case .brief(.page, let slug): return slug + "/"
+        case .brief(let kind, let slug): return kind.folder + "/" + slug + "/"
+        }
+    }
+
+    /// How many folders below the root a page's `index.html` is.
+    public static func depth(of path: String) -> Int {
+        path.utf8.count { $0 == UInt8(ascii: "/") }
+    }
+
+    /// The way back to the root from a page at `depth`: `""`, `../`, `../../`.
+    public static func root(depth: Int) -> String {
+        String(repeating: "../", count: depth)
+    }
+
+    /// A link from a page at `depth` to the page at `path`.
+    public static func href(_ path: String, fromDepth depth: Int) -> String {
+        let href = root(depth: depth) + path
+        return href.isEmpty ? "./" : href
+    }
+
+    /// Free-page slugs that would collide with the site's own sections.
+    public static let reservedSlugs: Set<String> = ["actors", "proposals", "sources", "matrix", "timeline", "assets", "404"]
+}

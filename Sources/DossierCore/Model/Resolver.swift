@@ -1,0 +1,250 @@
+/// Turns loaded content into a cross-linked dossier: checks every reference, renders every piece of
+/// Markdown with its links resolved, and derives the relations that are written on one side only.
+public enum Resolver {
+    public static func resolve(_ content: LoadedContent, includeDrafts: Bool) -> (dossier: Dossier?, diagnostics: [Diagnostic]) {
+        var diagnostics = content.diagnostics
+        var drafts: [BriefKind: Set<String>] = [:]
+        func keep<B>(_ briefs: [B], _ header: (B) -> BriefHeader) -> [B] {
+            briefs.filter { brief in
+                let h = header(brief)
+                if h.draft && !includeDrafts { drafts[h.kind, default: []].insert(h.slug) }
+                return includeDrafts || !h.draft
+            }
+        }
+        let pages = keep(content.pages, \.header).filter { page in
+            guard Route.reservedSlugs.contains(page.header.slug) else { return true }
+            diagnostics.append(Diagnostic(file: page.header.file, message: "the page slug '\(page.header.slug)' is taken by the site's own \(page.header.slug)/ section",
+                                          hint: "rename the file, e.g. to 'about-\(page.header.slug).md'"))
+            return false
+        }
+        var dossier = Dossier(
+            site: content.site ?? SiteSettings(title: ""), home: content.home,
+            actors: keep(content.actors, \.header).sorted { ($0.name.lowercased(), $0.header.slug) < ($1.name.lowercased(), $1.header.slug) },
+            proposals: keep(content.proposals, \.header).sorted(by: newestFirst(\.proposed, \.title)),
+            sources: content.sources.sorted(by: newestFirst(\.published, \.title)),
+            pages: pages.sorted { ($0.title.lowercased(), $0.header.slug) < ($1.title.lowercased(), $1.header.slug) },
+            assets: content.assets)
+        for (i, a) in dossier.actors.enumerated() { dossier.actorIndex[a.header.slug] = i }
+        for (i, p) in dossier.proposals.enumerated() { dossier.proposalIndex[p.header.slug] = i }
+        for (i, s) in dossier.sources.enumerated() { dossier.sourceIndex[s.header.slug] = i }
+
+        let checker = ReferenceChecker(dossier: dossier, drafts: drafts)
+        diagnostics += checker.checkFrontMatter()
+        let linked = MarkdownPass(checker: checker, renderer: MarkdownRenderer(allowHTML: dossier.site.allowHTML))
+        diagnostics += linked.run(on: &dossier)
+        derive(&dossier)
+        let sorted = diagnostics.sorted()
+        return (sorted.hasErrors || content.site == nil ? nil : dossier, sorted)
+    }
+
+    /// Orders by date, newest first and undated last, then by title.
+    private static func newestFirst<B>(_ date: KeyPath<B, PartialDate?>, _ title: KeyPath<B, String>) -> (B, B) -> Bool {
+        { a, b in
+            switch (a[keyPath: date], b[keyPath: date]) {
+            case let (x?, y?) where x != y: return x > y
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return a[keyPath: title].lowercased() < b[keyPath: title].lowercased()
+            }
+        }
+    }
+
+    /// Fills in the relations that are written on one side only.
+    static func derive(_ d: inout Dossier) {
+        d.positionsByActor = Array(repeating: [], count: d.actors.count)
+        d.proposedByActor = Array(repeating: [], count: d.actors.count)
+        d.affiliates = Array(repeating: [], count: d.actors.count)
+        d.members = Array(repeating: [], count: d.actors.count)
+        d.related = Array(repeating: [], count: d.proposals.count)
+        d.citations = Array(repeating: [], count: d.sources.count)
+        for (i, actor) in d.actors.enumerated() {
+            if let a = actor.affiliation.flatMap({ d.actorIndex[$0.slug] }), a != i { d.affiliates[a].append(i) }
+            for m in Set(actor.memberOf.compactMap { d.actorIndex[$0.slug] }).sorted() where m != i { d.members[m].append(i) }
+        }
+        var related = Array(repeating: Set<Int>(), count: d.proposals.count)
+        for (p, proposal) in d.proposals.enumerated() {
+            for a in Set(proposal.proposedBy.compactMap({ d.actorIndex[$0.slug] })).sorted() { d.proposedByActor[a].append(p) }
+            for (k, position) in proposal.positions.enumerated() {
+                let ref = PositionRef(proposal: p, position: k)
+                if let a = d.actorIndex[position.actor.slug] { d.positionsByActor[a].append(ref) }
+                if let s = position.source.flatMap({ d.sourceIndex[$0.slug] }) { d.citations[s].append(.position(ref)) }
+            }
+            for (k, event) in proposal.timeline.enumerated() {
+                if let s = event.source.flatMap({ d.sourceIndex[$0.slug] }) { d.citations[s].append(.event(proposal: p, event: k)) }
+            }
+            for s in Set(proposal.sources.compactMap { d.sourceIndex[$0.slug] }).sorted() { d.citations[s].append(.brief(proposal: p)) }
+            for q in proposal.related.compactMap({ d.proposalIndex[$0.slug] }) where q != p {
+                related[p].insert(q)
+                related[q].insert(p)
+            }
+        }
+        d.related = related.map { $0.sorted() }
+
+        var timeline: [(PartialDate, String, Int, TimelineEntry)] = []
+        for (p, proposal) in d.proposals.enumerated() {
+            if let date = proposal.proposed { timeline.append((date, proposal.title, -1, .proposed(proposal: p))) }
+            for (k, event) in proposal.timeline.enumerated() {
+                timeline.append((event.date, proposal.title, k, .event(proposal: p, event: k)))
+            }
+        }
+        d.timeline = timeline.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.map(\.3)
+        d.matrixActors = Array(d.actors.indices.filter { !d.positionsByActor[$0].isEmpty }
+            .sorted { (-d.positionsByActor[$0].count, $0) < (-d.positionsByActor[$1].count, $1) }
+            .prefix(d.site.matrixActors))
+    }
+}
+
+/// Checks that references name published briefs, with hints for typos and drafts.
+struct ReferenceChecker: Sendable {
+    let dossier: Dossier
+    let drafts: [BriefKind: Set<String>]
+
+    func exists(_ kind: BriefKind, _ slug: String) -> Bool {
+        switch kind {
+        case .actor: return dossier.actorIndex[slug] != nil
+        case .proposal: return dossier.proposalIndex[slug] != nil
+        case .source: return dossier.sourceIndex[slug] != nil
+        case .page: return dossier.pages.contains { $0.header.slug == slug }
+        }
+    }
+
+    /// A diagnostic for a reference to a missing or draft brief; nil when the reference is good.
+    func problem(_ kind: BriefKind, _ slug: String, file: String, line: Int, column: Int) -> Diagnostic? {
+        if exists(kind, slug) { return nil }
+        if drafts[kind]?.contains(slug) == true {
+            return Diagnostic(file: file, line: line, column: column, message: "\(kind) '\(slug)' is a draft",
+                              hint: "publish it (remove 'draft: true') or build with --drafts")
+        }
+        let candidates: [String]
+        switch kind {
+        case .actor: candidates = dossier.actors.map(\.header.slug)
+        case .proposal: candidates = dossier.proposals.map(\.header.slug)
+        case .source: candidates = dossier.sources.map(\.header.slug)
+        case .page: candidates = dossier.pages.map(\.header.slug)
+        }
+        return Diagnostic(file: file, line: line, column: column, message: "unknown \(kind) '\(slug)'",
+                          hint: Suggestion.hint(for: slug, in: candidates))
+    }
+
+    private func check(_ kind: BriefKind, _ refs: [Ref], file: String) -> [Diagnostic] {
+        refs.compactMap { problem(kind, $0.slug, file: file, line: $0.line, column: $0.column) }
+    }
+
+    /// Every reference written in front matter.
+    func checkFrontMatter() -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        for actor in dossier.actors {
+            let file = actor.header.file
+            out += check(.actor, Array([actor.affiliation].compactMap { $0 }) + actor.memberOf, file: file)
+        }
+        for proposal in dossier.proposals {
+            let file = proposal.header.file
+            out += check(.actor, proposal.proposedBy + proposal.positions.map(\.actor) + proposal.timeline.flatMap(\.actors), file: file)
+            out += check(.source, proposal.sources + proposal.positions.compactMap(\.source) + proposal.timeline.compactMap(\.source), file: file)
+            out += check(.proposal, proposal.related, file: file)
+        }
+        return out
+    }
+}
+
+/// Renders every piece of Markdown in the dossier, resolving cross-references and recording mentions.
+struct MarkdownPass {
+    let checker: ReferenceChecker
+    let renderer: MarkdownRenderer
+
+    /// The output of rendering one page's Markdown.
+    private struct Output {
+        var id: PageID
+        var diagnostics: [Diagnostic] = []
+        var targets: Set<PageID> = []
+    }
+
+    /// Renders `text` for a page at `depth`, adding broken references to `out`.
+    private func render(_ text: String, line: Int, column: Int = 1, inline: Bool = false, depth: Int, file: String,
+                        into out: inout Output) -> String {
+        let dossier = checker.dossier
+        let rendered = renderer.render(text, line: line, column: column, inline: inline) { ref in
+            let id = PageID.brief(ref.kind, ref.slug)
+            guard checker.exists(ref.kind, ref.slug) else { return nil }
+            let href = Route.href(Route.path(id), fromDepth: depth) + (ref.fragment.map { "#" + $0 } ?? "")
+            return ResolvedLink(href: href, name: dossier.title(of: id))
+        }
+        for ref in rendered.references {
+            if let problem = checker.problem(ref.kind, ref.slug, file: file, line: ref.line, column: ref.column) {
+                out.diagnostics.append(problem)
+            } else {
+                out.targets.insert(.brief(ref.kind, ref.slug))
+            }
+        }
+        return rendered.html
+    }
+
+    private func body(_ header: inout BriefHeader, depth: Int, into out: inout Output) {
+        header.html = render(header.body, line: header.bodyLine, depth: depth, file: header.file, into: &out)
+    }
+
+    /// Renders each brief with `work` on every core; keeps the briefs in order and collects their outputs.
+    private func each<B>(_ briefs: inout [B], _ id: (B) -> PageID, _ outputs: inout [Output],
+                         _ work: (inout B, inout Output) -> Void) {
+        let results = Parallel.map(briefs) { brief -> (B, Output) in
+            var brief = brief, out = Output(id: id(brief))
+            work(&brief, &out)
+            return (brief, out)
+        }
+        briefs = results.map(\.0)
+        outputs += results.map(\.1)
+    }
+
+    func run(on dossier: inout Dossier) -> [Diagnostic] {
+        var outputs: [Output] = []
+        each(&dossier.actors, { .brief(.actor, $0.header.slug) }, &outputs) { actor, out in
+            body(&actor.header, depth: 2, into: &out)
+        }
+        each(&dossier.proposals, { .brief(.proposal, $0.header.slug) }, &outputs) { p, out in
+            let file = p.header.file
+            body(&p.header, depth: 2, into: &out)
+            for i in p.provisions.indices {
+                let t = p.provisions[i]
+                p.provisions[i].html = render(t.markdown, line: t.line, column: t.column, inline: true, depth: 2, file: file, into: &out)
+            }
+            for i in p.positions.indices {
+                guard let t = p.positions[i].note else { continue }
+                p.positions[i].note?.html = render(t.markdown, line: t.line, column: t.column, inline: true, depth: 2, file: file, into: &out)
+            }
+            for i in p.timeline.indices {
+                let t = p.timeline[i].text
+                p.timeline[i].text.html = render(t.markdown, line: t.line, column: t.column, inline: true, depth: 2, file: file, into: &out)
+                var again = Output(id: out.id)
+                p.timeline[i].timelineHTML = render(t.markdown, line: t.line, column: t.column, inline: true, depth: 1, file: file, into: &again)
+            }
+        }
+        each(&dossier.sources, { .brief(.source, $0.header.slug) }, &outputs) { source, out in
+            body(&source.header, depth: 2, into: &out)
+        }
+        each(&dossier.pages, { .brief(.page, $0.header.slug) }, &outputs) { page, out in
+            body(&page.header, depth: 1, into: &out)
+        }
+        if var home = dossier.home {
+            var out = Output(id: .home)
+            home.html = render(home.body, line: home.bodyLine, depth: 0, file: home.file, into: &out)
+            dossier.home = home
+            outputs.append(out)
+        }
+
+        var diagnostics: [Diagnostic] = []
+        var mentions: [PageID: Set<PageID>] = [:]
+        for out in outputs {
+            diagnostics += out.diagnostics
+            for target in out.targets where target != out.id {
+                mentions[target, default: []].insert(out.id)
+            }
+            let sources = out.targets.compactMap { target -> Int? in
+                if case .brief(.source, let slug) = target { return dossier.sourceIndex[slug] }
+                return nil
+            }
+            if !sources.isEmpty { dossier.sourceLinks[out.id] = sources.sorted() }
+        }
+        dossier.mentions = mentions.mapValues { $0.sorted() }
+        return diagnostics
+    }
+}

@@ -1,0 +1,43 @@
+/// Kinds of brief, each with its own folder under `content/` and its own URL prefix.
+public enum BriefKind: String, Sendable, CaseIterable, Comparable {
+    case actor, proposal, source, page
+
+    /// The folder under `content/` and the URL prefix in the site (pages live at the root).
+    public var folder: String { self == .page ? "pages" : rawValue + "s" }
+
+    public static func < (a: BriefKind, b: BriefKind) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+public enum ActorKind: String, Sendable, CaseIterable {
+    case person, state, organization
+}
+
+public enum ProposalStatus: String, Sendable, CaseIterable {
+    case floated, underDiscussion = "under-discussion", endorsed, rejected, adopted, withdrawn, precedent
+}
+
+public enum Stance: String, Sendable, CaseIterable {
+    case proposes, supports, conditional, undecided, skeptical, opposes
+}
+
+public enum SourceKind: String, Sendable, CaseIterable {
+    case news, analysis, opinion, official, other
+}
+
+/// A reference to another brief written in front matter, with where it was written.
+public struct Ref: Hashable, Sendable {
+    public var slug: String
+    public var line: Int
+    public var column: Int
+}
+
+/// Inline Markdown written in front matter (a note, a provision, an event), with where it was written.
+public struct InlineText: Hashable, Sendable {
+    public var markdown: String
+    public var line: Int
+    public var column: Int
+    /// The Markdown rendered for a page two levels below the site's root, filled in by the resolver.
+    public var html: String = ""
+}

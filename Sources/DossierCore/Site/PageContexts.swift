@@ -1,0 +1,402 @@
+/// A page to write: where it goes, which template renders it, and the values the template receives.
+struct PageJob {
+    /// Path below the output folder, e.g. `actors/italy/index.html`.
+    var file: String
+    var template: String
+    var context: [String: Any]
+}
+
+/// Builds the plain values each template receives; templates see these, never the model.
+///
+/// Every link is precomputed relative to the page it appears on, so the site works under any sub-path.
+struct PageContexts {
+    let dossier: Dossier
+    /// Absolute base URL for canonical and `og:` URLs, with a trailing slash.
+    let baseURL: String?
+    /// Extra values given to every page (for example, the preview server's script).
+    var extra: [String: Any] = [:]
+
+    // MARK: Small pieces
+
+    private func date(_ d: PartialDate?) -> Any? {
+        d.map { ["iso": $0.description, "display": $0.display] as [String: Any] }
+    }
+
+    private func link(_ id: PageID, depth: Int) -> [String: Any] {
+        var out: [String: Any] = ["title": dossier.title(of: id), "href": Route.href(Route.path(id), fromDepth: depth)]
+        if case .brief(let kind, _) = id { out["kind"] = kind.rawValue; out["kindLabel"] = Labels.briefKind(kind) } else { out["kindLabel"] = "Home" }
+        return out
+    }
+
+    private func actorLink(_ i: Int, depth: Int) -> [String: Any] {
+        let a = dossier.actors[i]
+        var out = link(.brief(.actor, a.header.slug), depth: depth)
+        out["name"] = a.name
+        out["actorKind"] = a.kind.rawValue
+        if let role = a.role { out["role"] = role }
+        return out
+    }
+
+    private func actorLinks(_ refs: [Ref], depth: Int) -> [[String: Any]] {
+        refs.compactMap { dossier.actorIndex[$0.slug] }.map { actorLink($0, depth: depth) }
+    }
+
+    private func sourceLink(_ i: Int, depth: Int) -> [String: Any] {
+        let s = dossier.sources[i]
+        var out = link(.brief(.source, s.header.slug), depth: depth)
+        out["kindLabel"] = Labels.sourceKind(s.kind)
+        out["sourceKind"] = s.kind.rawValue
+        if let outlet = s.outlet { out["outlet"] = outlet }
+        if let published = date(s.published) { out["published"] = published }
+        return out
+    }
+
+    private func sourceLink(_ ref: Ref?, depth: Int) -> [String: Any]? {
+        ref.flatMap { dossier.sourceIndex[$0.slug] }.map { sourceLink($0, depth: depth) }
+    }
+
+    private func proposalLink(_ i: Int, depth: Int) -> [String: Any] {
+        let p = dossier.proposals[i]
+        var out = link(.brief(.proposal, p.header.slug), depth: depth)
+        out["short"] = p.short ?? p.title
+        out["status"] = p.status.rawValue
+        out["statusLabel"] = Labels.status(p.status)
+        return out
+    }
+
+    private func mentions(_ id: PageID, depth: Int) -> [[String: Any]] {
+        (dossier.mentions[id] ?? []).map { link($0, depth: depth) }
+            .sorted { ($0["title"] as! String).lowercased() < ($1["title"] as! String).lowercased() }
+    }
+
+    /// Values every page receives: site, navigation, links back to the root, meta tags.
+    private func common(path: String, title: String, description: String?, section: String, ogType: String = "website")
+        -> [String: Any] {
+        let depth = Route.depth(of: path)
+        let site = dossier.site
+        var siteValues: [String: Any] = ["title": site.title, "language": site.language]
+        if let v = site.description { siteValues["description"] = v }
+        if let v = site.publisher { siteValues["publisher"] = v }
+        if let v = site.license { siteValues["license"] = v }
+        let nav: [[String: Any]] = [("", "Home", "home"), ("proposals/", "Proposals", "proposals"), ("actors/", "Actors", "actors"),
+                                    ("sources/", "Sources", "sources"), ("timeline/", "Timeline", "timeline"),
+                                    ("matrix/", "Matrix", "matrix")].map { target, label, key in
+            var item: [String: Any] = ["label": label, "href": Route.href(target, fromDepth: depth)]
+            if key == section { item["current"] = true }
+            return item
+        }
+        var values = extra
+        values["site"] = siteValues
+        values["root"] = Route.root(depth: depth)
+        values["homeHref"] = Route.href("", fromDepth: depth)
+        values["nav"] = nav
+        values["pages"] = (dossier.pages.map { link(.brief(.page, $0.header.slug), depth: depth) })
+        values["title"] = title
+        values["isHome"] = path.isEmpty
+        values["fullTitle"] = path.isEmpty ? site.title : "\(title) · \(site.title)"
+        values["description"] = description ?? site.description ?? title
+        values["ogType"] = ogType
+        if let baseURL {
+            values["canonical"] = baseURL + path
+        }
+        return values
+    }
+
+    private func merge(_ a: [String: Any], _ b: [String: Any?]) -> [String: Any] {
+        var out = a
+        for (k, v) in b { if let v { out[k] = v } }
+        return out
+    }
+
+    // MARK: Rows shared by several pages
+
+    /// A proposal as a row of the overview tables: status, proposers, date, count of each stance.
+    private func proposalRow(_ i: Int, depth: Int) -> [String: Any] {
+        let p = dossier.proposals[i]
+        var counts: [[String: Any]] = []
+        for stance in Stance.allCases {
+            let n = p.positions.count { $0.stance == stance }
+            if n > 0 { counts.append(["stance": stance.rawValue, "label": Labels.stance(stance), "count": n]) }
+        }
+        return merge(proposalLink(i, depth: depth), [
+            "proposers": (actorLinks(p.proposedBy, depth: depth)),
+            "proposed": date(p.proposed),
+            "summary": p.summary,
+            "stanceCounts": (counts),
+            "positionCount": p.positions.count,
+        ])
+    }
+
+    // MARK: Pages
+
+    func home() -> PageJob {
+        let depth = 0
+        let d = dossier
+        let context = merge(common(path: "", title: d.home?.title ?? d.site.title, description: d.home?.summary, section: "home"), [
+            "introHTML": d.home?.html,
+            "proposals": (d.proposals.indices.map { proposalRow($0, depth: depth) }),
+            "actorCount": d.actors.count,
+            "proposalCount": d.proposals.count,
+            "sourceCount": d.sources.count,
+            "eventCount": d.timeline.count,
+            "mentionedIn": nil,
+        ])
+        return PageJob(file: "index.html", template: "index", context: context)
+    }
+
+    func proposalList() -> PageJob {
+        let path = "proposals/", depth = 1
+        let context = merge(common(path: path, title: "Proposals", description: "Every proposal in the dossier.", section: "proposals"), [
+            "proposals": (dossier.proposals.indices.map { proposalRow($0, depth: depth) }),
+        ])
+        return PageJob(file: path + "index.html", template: "proposals", context: context)
+    }
+
+    func proposal(_ i: Int) -> PageJob {
+        let p = dossier.proposals[i]
+        let id = PageID.brief(.proposal, p.header.slug)
+        let path = Route.path(id), depth = 2
+        let groups: [[String: Any]] = Stance.allCases.compactMap { stance in
+            let rows: [[String: Any]] = p.positions.filter { $0.stance == stance }.compactMap { pos in
+                guard let a = dossier.actorIndex[pos.actor.slug] else { return nil }
+                return merge(["actor": actorLink(a, depth: depth), "anchor": "position-" + pos.actor.slug,
+                              "stance": stance.rawValue, "stanceLabel": Labels.stance(stance)], [
+                    "noteHTML": pos.note?.html, "quote": pos.quote, "date": date(pos.date),
+                    "source": sourceLink(pos.source, depth: depth),
+                ])
+            }
+            return rows.isEmpty ? nil : ["stance": stance.rawValue, "label": Labels.stance(stance), "count": rows.count, "positions": rows]
+        }
+        let timeline: [[String: Any]] = p.timeline.sorted { $0.date < $1.date }.map { e in
+            merge(["date": date(e.date)!, "html": e.text.html], [
+                "actors": (actorLinks(e.actors, depth: depth)), "source": sourceLink(e.source, depth: depth),
+            ])
+        }
+        let context = merge(common(path: path, title: p.title, description: p.summary, section: "proposals", ogType: "article"), [
+            "slug": p.header.slug,
+            "short": p.short,
+            "status": p.status.rawValue,
+            "statusLabel": Labels.status(p.status),
+            "proposed": date(p.proposed),
+            "updated": date(p.updated),
+            "summary": p.summary,
+            "proposers": (actorLinks(p.proposedBy, depth: depth)),
+            "provisions": (p.provisions.map { ["html": $0.html] }),
+            "positionGroups": (groups),
+            "positionCount": p.positions.count,
+            "related": (dossier.related[i].map { proposalLink($0, depth: depth) }),
+            "timeline": (timeline),
+            "bodyHTML": p.header.html.isEmpty ? nil : p.header.html,
+            "sources": (dossier.sourcesCited(byProposal: i).map { sourceLink($0, depth: depth) }),
+            "mentionedIn": (mentions(id, depth: depth)),
+        ])
+        return PageJob(file: path + "index.html", template: "proposal", context: context)
+    }
+
+    func actorList() -> PageJob {
+        let path = "actors/", depth = 1
+        let groups: [[String: Any]] = ActorKind.allCases.compactMap { kind in
+            let rows: [[String: Any]] = dossier.actors.indices.filter { dossier.actors[$0].kind == kind }.map { i in
+                merge(actorLink(i, depth: depth), ["summary": dossier.actors[i].summary,
+                                                   "positionCount": dossier.positionsByActor[i].count])
+            }
+            return rows.isEmpty ? nil : ["kind": kind.rawValue, "label": Labels.actorGroup(kind), "actors": rows]
+        }
+        let context = merge(common(path: path, title: "Actors", description: "People, states and organisations in the dossier.", section: "actors"), [
+            "groups": (groups),
+        ])
+        return PageJob(file: path + "index.html", template: "actors", context: context)
+    }
+
+    func actor(_ i: Int) -> PageJob {
+        let a = dossier.actors[i]
+        let id = PageID.brief(.actor, a.header.slug)
+        let path = Route.path(id), depth = 2
+        let positions: [[String: Any]] = dossier.positionsByActor[i].map { ref in
+            let pos = dossier.proposals[ref.proposal].positions[ref.position]
+            let proposalSlug = dossier.proposals[ref.proposal].header.slug
+            return merge(["proposal": proposalLink(ref.proposal, depth: depth), "stance": pos.stance.rawValue,
+                          "stanceLabel": Labels.stance(pos.stance), "anchor": "on-" + proposalSlug,
+                          "positionHref": Route.href(Route.path(.brief(.proposal, proposalSlug)), fromDepth: depth) + "#position-" + a.header.slug], [
+                "noteHTML": pos.note?.html, "quote": pos.quote, "date": date(pos.date),
+                "source": sourceLink(pos.source, depth: depth),
+            ])
+        }
+        let context = merge(common(path: path, title: a.name, description: a.summary ?? a.role, section: "actors", ogType: "profile"), [
+            "slug": a.header.slug,
+            "name": a.name,
+            "actorKind": a.kind.rawValue,
+            "kindLabel": Labels.actorKind(a.kind),
+            "role": a.role,
+            "summary": a.summary,
+            "aliases": a.aliases.isEmpty ? nil : a.aliases.joined(separator: ", "),
+            "updated": date(a.updated),
+            "affiliation": a.affiliation.flatMap { dossier.actorIndex[$0.slug] }.map { actorLink($0, depth: depth) },
+            "memberOf": (actorLinks(a.memberOf, depth: depth)),
+            "affiliates": (dossier.affiliates[i].map { actorLink($0, depth: depth) }),
+            "members": (dossier.members[i].map { actorLink($0, depth: depth) }),
+            "proposed": (dossier.proposedByActor[i].map { proposalLink($0, depth: depth) }),
+            "positions": (positions),
+            "bodyHTML": a.header.html.isEmpty ? nil : a.header.html,
+            "sources": (dossier.sourcesCited(byActor: i).map { sourceLink($0, depth: depth) }),
+            "mentionedIn": (mentions(id, depth: depth)),
+        ])
+        return PageJob(file: path + "index.html", template: "actor", context: context)
+    }
+
+    func sourceList() -> PageJob {
+        let path = "sources/", depth = 1
+        let rows: [[String: Any]] = dossier.sources.indices.map { i in
+            let s = dossier.sources[i]
+            return merge(sourceLink(i, depth: depth), ["author": s.author, "citationCount": dossier.citations[i].count])
+        }
+        let context = merge(common(path: path, title: "Sources", description: "Every source the dossier cites, newest first.", section: "sources"), [
+            "sources": (rows),
+        ])
+        return PageJob(file: path + "index.html", template: "sources", context: context)
+    }
+
+    func source(_ i: Int) -> PageJob {
+        let s = dossier.sources[i]
+        let id = PageID.brief(.source, s.header.slug)
+        let path = Route.path(id), depth = 2
+        let citations: [[String: Any]] = dossier.citations[i].map { citation in
+            switch citation {
+            case .brief(let p):
+                return ["proposal": proposalLink(p, depth: depth), "what": "Cited as a source of the brief"]
+            case .position(let ref):
+                let pos = dossier.proposals[ref.proposal].positions[ref.position]
+                var out: [String: Any] = ["proposal": proposalLink(ref.proposal, depth: depth),
+                                          "what": "Position: \(Labels.stance(pos.stance).lowercased())",
+                                          "stance": pos.stance.rawValue]
+                if let a = dossier.actorIndex[pos.actor.slug] { out["actor"] = actorLink(a, depth: depth) }
+                return out
+            case .event(let p, let e):
+                let event = dossier.proposals[p].timeline[e]
+                return ["proposal": proposalLink(p, depth: depth), "what": "Timeline, \(event.date.display)", "html": event.text.html]
+            }
+        }
+        let context = merge(common(path: path, title: s.title, description: dossier.site.description, section: "sources", ogType: "article"), [
+            "slug": s.header.slug,
+            "outlet": s.outlet,
+            "sourceKind": s.kind.rawValue,
+            "kindLabel": Labels.sourceKind(s.kind),
+            "published": date(s.published),
+            "url": s.url,
+            "author": s.author,
+            "bodyHTML": s.header.html.isEmpty ? nil : s.header.html,
+            "citations": (citations),
+            "mentionedIn": (mentions(id, depth: depth)),
+        ])
+        return PageJob(file: path + "index.html", template: "source", context: context)
+    }
+
+    func timeline() -> PageJob {
+        let path = "timeline/", depth = 1
+        var years: [[String: Any]] = []
+        var current: (year: Int, entries: [[String: Any]])?
+        for entry in dossier.timeline {
+            let row: [String: Any]
+            let year: Int
+            switch entry {
+            case .proposed(let p):
+                let proposal = dossier.proposals[p]
+                year = proposal.proposed!.year
+                row = merge(["date": date(proposal.proposed)!, "proposal": proposalLink(p, depth: depth), "isProposed": true], [
+                    "actors": (actorLinks(proposal.proposedBy, depth: depth)),
+                ])
+            case .event(let p, let e):
+                let event = dossier.proposals[p].timeline[e]
+                year = event.date.year
+                row = merge(["date": date(event.date)!, "proposal": proposalLink(p, depth: depth), "html": event.timelineHTML], [
+                    "actors": (actorLinks(event.actors, depth: depth)), "source": sourceLink(event.source, depth: depth),
+                ])
+            }
+            if current?.year != year {
+                if let c = current { years.append(["year": c.year, "entries": c.entries]) }
+                current = (year, [])
+            }
+            current!.entries.append(row)
+        }
+        if let c = current { years.append(["year": c.year, "entries": c.entries]) }
+        let context = merge(common(path: path, title: "Timeline", description: "Every dated event in the dossier, oldest first.", section: "timeline"), [
+            "years": (years),
+        ])
+        return PageJob(file: path + "index.html", template: "timeline", context: context)
+    }
+
+    func matrix() -> PageJob {
+        let path = "matrix/", depth = 1
+        let columns = dossier.matrixActors.map { actorLink($0, depth: depth) }
+        let rows: [[String: Any]] = dossier.proposals.indices.map { p in
+            let proposal = dossier.proposals[p]
+            let href = Route.href(Route.path(.brief(.proposal, proposal.header.slug)), fromDepth: depth)
+            let cells: [[String: Any]] = dossier.matrixActors.map { a in
+                let actor = dossier.actors[a]
+                guard let pos = proposal.positions.first(where: { $0.actor.slug == actor.header.slug }) else {
+                    return ["none": true, "actorName": actor.name]
+                }
+                return ["stance": pos.stance.rawValue, "label": Labels.stance(pos.stance), "actorName": actor.name,
+                        "href": href + "#position-" + actor.header.slug]
+            }
+            return merge(proposalLink(p, depth: depth), ["cells": cells])
+        }
+        let legend = Stance.allCases.map { ["stance": $0.rawValue, "label": Labels.stance($0)] }
+        let context = merge(common(path: path, title: "Stance matrix", description: "Who stands where on every proposal.", section: "matrix"), [
+            "columns": (columns),
+            "rows": (rows),
+            "legend": legend,
+        ])
+        return PageJob(file: path + "index.html", template: "matrix", context: context)
+    }
+
+    func page(_ i: Int) -> PageJob {
+        let page = dossier.pages[i]
+        let id = PageID.brief(.page, page.header.slug)
+        let path = Route.path(id), depth = 1
+        let context = merge(common(path: path, title: page.title, description: page.summary, section: page.header.slug), [
+            "summary": page.summary,
+            "bodyHTML": page.header.html,
+            "mentionedIn": (mentions(id, depth: depth)),
+        ])
+        return PageJob(file: path + "index.html", template: "page", context: context)
+    }
+
+    /// The not-found page is served at any depth, so its links start at the base URL's path when there is one.
+    func notFound() -> PageJob {
+        var context = common(path: "", title: "Page not found", description: nil, section: "")
+        if let baseURL, let url = URLPath.path(of: baseURL) {
+            context["root"] = url
+            context["homeHref"] = url
+            context["nav"] = (context["nav"] as! [[String: Any]]).map { item in
+                var item = item
+                let href = item["href"] as! String
+                item["href"] = url + (href == "./" ? "" : href)
+                return item
+            }
+        }
+        context["isHome"] = false
+        context["fullTitle"] = "Page not found · \(dossier.site.title)"
+        return PageJob(file: "404.html", template: "404", context: context)
+    }
+
+    /// Every page of the site, in a fixed order.
+    func all() -> [() -> PageJob] {
+        var jobs: [() -> PageJob] = [home, proposalList, actorList, sourceList, timeline, matrix, notFound]
+        jobs += dossier.proposals.indices.map { i in { proposal(i) } }
+        jobs += dossier.actors.indices.map { i in { actor(i) } }
+        jobs += dossier.sources.indices.map { i in { source(i) } }
+        jobs += dossier.pages.indices.map { i in { page(i) } }
+        return jobs
+    }
+}
+
+/// The path part of an absolute URL, e.g. `/dossier/` for `https://example.org/dossier/`.
+enum URLPath {
+    static func path(of url: String) -> String? {
+        guard let schemeEnd = url.range(of: "://") else { return nil }
+        let rest = url[schemeEnd.upperBound...]
+        guard let slash = rest.firstIndex(of: "/") else { return "/" }
+        return String(rest[slash...])
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import Mustache
+
+/// The site's Mustache templates, parsed once, and the static files that travel with them.
+struct Templates {
+    static let required = ["layout", "index", "proposals", "proposal", "actors", "actor", "sources", "source",
+                           "timeline", "matrix", "page", "404"]
+
+    let library: MustacheLibrary
+    /// Paths of static files below `templates/assets/`.
+    let assets: [String]
+
+    /// Loads every `.mustache` file below `directory`; a parse error or a missing template is a diagnostic.
+    static func load(from directory: String) -> (Templates?, [Diagnostic]) {
+        let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        var names: Set<String> = []
+        var assets: [String] = []
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return (nil, [Diagnostic(file: root, message: "templates folder not found", hint: "pass --templates PATH")])
+        }
+        for relative in ContentLoader.files(under: root) where !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {
+            if relative.hasPrefix("assets/") {
+                assets.append(String(relative.dropFirst("assets/".count)))
+                continue
+            }
+            guard relative.hasSuffix(".mustache") else { continue }
+            let name = String(relative.dropLast(".mustache".count))
+            let path = root + "/" + relative
+            guard let data = FileManager.default.contents(atPath: path), let text = String(validating: data, as: UTF8.self) else {
+                diagnostics.append(Diagnostic(file: path, message: "cannot read template as UTF-8"))
+                continue
+            }
+            do {
+                library.register(try MustacheTemplate(string: text), named: name)
+                names.insert(name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(Diagnostic(file: path, line: error.context.lineNumber, column: error.context.columnNumber,
+                                              message: "template error: \(error.error)"))
+            } catch {
+                diagnostics.append(Diagnostic(file: path, message: "template error: \(error)"))
+            }
+        }
+        for name in required where !names.contains(name) && !diagnostics.contains(where: { $0.file.hasSuffix("/\(name).mustache") }) {
+            diagnostics.append(Diagnostic(file: root + "/\(name).mustache", message: "missing template '\(name)'",
+                                          hint: "copy it from the default templates"))
+        }
+        return diagnostics.isEmpty ? (Templates(library: library, assets: assets), []) : (nil, diagnostics)
+    }
+
+    func render(_ job: PageJob) -> String {
+        library.render(job.context, withTemplate: job.template) ?? ""
+    }
+}
