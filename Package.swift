@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "dossier", targets: ["dossier"]),
         .library(name: "DossierCore", targets: ["DossierCore"]),
+        .executable(name: "DossierBench", targets: ["DossierBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
@@ -24,6 +25,12 @@ let package = Package(
             dependencies: ["DossierCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
+        .target(name: "DossierBenchKit", dependencies: ["DossierCore"]),
+        .executableTarget(
+            name: "DossierBench",
+            dependencies: ["DossierBenchKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "DossierBenchTests", dependencies: ["DossierBenchKit"]),
     ],
     swiftLanguageModes: [.v5]
 )

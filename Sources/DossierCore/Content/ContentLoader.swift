@@ -22,6 +22,11 @@ public enum ContentLoader {
     }
 
     public static func load(from directory: String) -> LoadedContent {
+        load(from: directory, timer: PhaseTimer())
+    }
+
+    /// Loads `directory`, timing reading files as "load" and decoding them as "parse".
+    static func load(from directory: String, timer: PhaseTimer) -> LoadedContent {
         var content = LoadedContent()
         let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         var isDirectory: ObjCBool = false
@@ -58,7 +63,10 @@ public enum ContentLoader {
             content.diagnostics.append(Diagnostic(file: root + "/site.yml", message: "missing site settings",
                                                   hint: "create site.yml with at least 'title: …'"))
         }
-        let results = Parallel.map(jobs) { decode(path: $0.path, job: $0.job) }
+        let results = timer.split { () -> ([(value: Decoded?, diagnostics: [Diagnostic], read: Double, parse: Double)], [(name: String, seconds: Double)]) in
+            let results = Parallel.map(jobs) { decode(path: $0.path, job: $0.job) }
+            return (results, [("load", results.reduce(0) { $0 + $1.read }), ("parse", results.reduce(0) { $0 + $1.parse })])
+        }
         for result in results {
             content.diagnostics += result.diagnostics
             switch result.value {
@@ -108,17 +116,20 @@ public enum ContentLoader {
         case site(SiteSettings), home(Home), actor(Actor), proposal(Proposal), source(Source), page(Page)
     }
 
-    static func decode(path: String, job: Job) -> (value: Decoded?, diagnostics: [Diagnostic]) {
+    /// Reads and decodes one file; also returns the seconds spent reading and decoding.
+    static func decode(path: String, job: Job) -> (value: Decoded?, diagnostics: [Diagnostic], read: Double, parse: Double) {
         let bag = DiagnosticBag(file: path)
-        let value = decode(path: path, job: job, bag: bag)
-        return (value, bag.items)
-    }
-
-    private static func decode(path: String, job: Job, bag: DiagnosticBag) -> Decoded? {
+        let start = PhaseTimer.now()
         guard let data = FileManager.default.contents(atPath: path) else {
             bag.error("cannot read file")
-            return nil
+            return (nil, bag.items, PhaseTimer.seconds(since: start), 0)
         }
+        let read = PhaseTimer.seconds(since: start)
+        let value = decode(path: path, data: data, job: job, bag: bag)
+        return (value, bag.items, read, PhaseTimer.seconds(since: start) - read)
+    }
+
+    private static func decode(path: String, data: Data, job: Job, bag: DiagnosticBag) -> Decoded? {
         guard let text = String(validating: data, as: UTF8.self) else {
             let (line, column) = UTF8Check.firstInvalid(in: data)
             bag.error("invalid UTF-8", line: line, column: column, hint: "save the file as UTF-8")

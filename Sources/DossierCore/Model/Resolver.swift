@@ -2,6 +2,13 @@
 /// Markdown with its links resolved, and derives the relations that are written on one side only.
 public enum Resolver {
     public static func resolve(_ content: LoadedContent, includeDrafts: Bool) -> (dossier: Dossier?, diagnostics: [Diagnostic]) {
+        resolve(content, includeDrafts: includeDrafts, timer: PhaseTimer())
+    }
+
+    /// Resolves `content`, timing the Markdown pass as "parse" and everything else as "resolve".
+    static func resolve(_ content: LoadedContent, includeDrafts: Bool, timer: PhaseTimer)
+        -> (dossier: Dossier?, diagnostics: [Diagnostic]) {
+        let start = PhaseTimer.now()
         var diagnostics = content.diagnostics
         var drafts: [BriefKind: Set<String>] = [:]
         func keep<B>(_ briefs: [B], _ header: (B) -> BriefHeader) -> [B] {
@@ -31,9 +38,12 @@ public enum Resolver {
         let checker = ReferenceChecker(dossier: dossier, drafts: drafts)
         diagnostics += checker.checkFrontMatter()
         let linked = MarkdownPass(checker: checker, renderer: MarkdownRenderer(allowHTML: dossier.site.allowHTML))
-        diagnostics += linked.run(on: &dossier)
-        derive(&dossier)
-        let sorted = diagnostics.sorted()
+        timer.add("resolve", PhaseTimer.seconds(since: start))
+        diagnostics += timer.timed("parse") { linked.run(on: &dossier) }
+        let sorted = timer.timed("resolve") { () -> [Diagnostic] in
+            derive(&dossier)
+            return diagnostics.sorted()
+        }
         return (sorted.hasErrors || content.site == nil ? nil : dossier, sorted)
     }
 
