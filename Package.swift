@@ -11,14 +11,13 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .target(
             name: "DossierCore",
-            dependencies: ["Ccmark", "Yams", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["Ccmark", "Yams"]
         ),
         .executableTarget(
             name: "dossier",

@@ -81,16 +81,17 @@ public enum Build {
         let writer = try timer.timed("write") { try SiteWriter(output: options.output, protecting: [options.content, options.templates]) }
         do {
             var contexts = PageContexts(dossier: dossier, baseURL: dossier.site.baseURL)
-            contexts.extra = extra
+            contexts.extra = TemplateObject(any: extra)
             let jobs = contexts.all()
             let failures = timer.split { () -> ([String?], [(name: String, seconds: Double)]) in
                 let results = Parallel.map(jobs) { make -> (failure: String?, render: Double, write: Double) in
                     let start = PhaseTimer.now()
                     let job = make()
-                    let page = templates.render(job)
+                    var page: [UInt8] = []
+                    templates.render(job, into: &page)
                     let rendered = PhaseTimer.seconds(since: start)
                     do {
-                        try writer.write(job.file, page)
+                        try page.withUnsafeBytes { try writer.write(job.file, bytes: $0) }
                         return (nil, rendered, PhaseTimer.seconds(since: start) - rendered)
                     } catch {
                         return ("\(error)", rendered, PhaseTimer.seconds(since: start) - rendered)

@@ -3,7 +3,7 @@ struct PageJob {
     /// Path below the output folder, e.g. `actors/italy/index.html`.
     var file: String
     var template: String
-    var context: [String: Any]
+    var context: TemplateObject
 }
 
 /// Builds the plain values each template receives; templates see these, never the model.
@@ -14,21 +14,21 @@ struct PageContexts {
     /// Absolute base URL for canonical and `og:` URLs, with a trailing slash.
     let baseURL: String?
     /// Extra values given to every page (for example, the preview server's script).
-    var extra: [String: Any] = [:]
+    var extra: TemplateObject = [:]
 
     // MARK: Small pieces
 
-    private func date(_ d: PartialDate?) -> Any? {
-        d.map { ["iso": $0.description, "display": $0.display] as [String: Any] }
+    private func date(_ d: PartialDate?) -> TemplateObject? {
+        d.map { ["iso": $0.description, "display": $0.display] as TemplateObject }
     }
 
-    private func link(_ id: PageID, depth: Int) -> [String: Any] {
-        var out: [String: Any] = ["title": dossier.title(of: id), "href": Route.href(Route.path(id), fromDepth: depth)]
+    private func link(_ id: PageID, depth: Int) -> TemplateObject {
+        var out: TemplateObject = ["title": dossier.title(of: id), "href": Route.href(Route.path(id), fromDepth: depth)]
         if case .brief(let kind, _) = id { out["kind"] = kind.rawValue; out["kindLabel"] = Labels.briefKind(kind) } else { out["kindLabel"] = "Home" }
         return out
     }
 
-    private func actorLink(_ i: Int, depth: Int) -> [String: Any] {
+    private func actorLink(_ i: Int, depth: Int) -> TemplateObject {
         let a = dossier.actors[i]
         var out = link(.brief(.actor, a.header.slug), depth: depth)
         out["name"] = a.name
@@ -37,11 +37,11 @@ struct PageContexts {
         return out
     }
 
-    private func actorLinks(_ refs: [Ref], depth: Int) -> [[String: Any]] {
+    private func actorLinks(_ refs: [Ref], depth: Int) -> [TemplateObject] {
         refs.compactMap { dossier.actorIndex[$0.slug] }.map { actorLink($0, depth: depth) }
     }
 
-    private func sourceLink(_ i: Int, depth: Int) -> [String: Any] {
+    private func sourceLink(_ i: Int, depth: Int) -> TemplateObject {
         let s = dossier.sources[i]
         var out = link(.brief(.source, s.header.slug), depth: depth)
         out["kindLabel"] = Labels.sourceKind(s.kind)
@@ -51,11 +51,11 @@ struct PageContexts {
         return out
     }
 
-    private func sourceLink(_ ref: Ref?, depth: Int) -> [String: Any]? {
+    private func sourceLink(_ ref: Ref?, depth: Int) -> TemplateObject? {
         ref.flatMap { dossier.sourceIndex[$0.slug] }.map { sourceLink($0, depth: depth) }
     }
 
-    private func proposalLink(_ i: Int, depth: Int) -> [String: Any] {
+    private func proposalLink(_ i: Int, depth: Int) -> TemplateObject {
         let p = dossier.proposals[i]
         var out = link(.brief(.proposal, p.header.slug), depth: depth)
         out["short"] = p.short ?? p.title
@@ -64,27 +64,32 @@ struct PageContexts {
         return out
     }
 
-    private func mentions(_ id: PageID, depth: Int) -> [[String: Any]] {
-        (dossier.mentions[id] ?? []).map { link($0, depth: depth) }
-            .sorted { ($0["title"] as! String).lowercased() < ($1["title"] as! String).lowercased() }
+    private func mentions(_ id: PageID, depth: Int) -> [TemplateObject] {
+        (dossier.mentions[id] ?? []).sorted { dossier.title(of: $0).lowercased() < dossier.title(of: $1).lowercased() }
+            .map { link($0, depth: depth) }
+    }
+
+    /// The main navigation with the current section marked; `href` turns a section's path into a link.
+    private func navigation(section: String, href: (String) -> String) -> [TemplateObject] {
+        [("", "Home", "home"), ("proposals/", "Proposals", "proposals"), ("actors/", "Actors", "actors"),
+         ("sources/", "Sources", "sources"), ("timeline/", "Timeline", "timeline"), ("matrix/", "Matrix", "matrix")]
+            .map { target, label, key in
+                var item: TemplateObject = ["label": label, "href": href(target)]
+                if key == section { item["current"] = true }
+                return item
+            }
     }
 
     /// Values every page receives: site, navigation, links back to the root, meta tags.
     private func common(path: String, title: String, description: String?, section: String, ogType: String = "website")
-        -> [String: Any] {
+        -> TemplateObject {
         let depth = Route.depth(of: path)
         let site = dossier.site
-        var siteValues: [String: Any] = ["title": site.title, "language": site.language]
+        var siteValues: TemplateObject = ["title": site.title, "language": site.language]
         if let v = site.description { siteValues["description"] = v }
         if let v = site.publisher { siteValues["publisher"] = v }
         if let v = site.license { siteValues["license"] = v }
-        let nav: [[String: Any]] = [("", "Home", "home"), ("proposals/", "Proposals", "proposals"), ("actors/", "Actors", "actors"),
-                                    ("sources/", "Sources", "sources"), ("timeline/", "Timeline", "timeline"),
-                                    ("matrix/", "Matrix", "matrix")].map { target, label, key in
-            var item: [String: Any] = ["label": label, "href": Route.href(target, fromDepth: depth)]
-            if key == section { item["current"] = true }
-            return item
-        }
+        let nav = navigation(section: section) { Route.href($0, fromDepth: depth) }
         var values = extra
         values["site"] = siteValues
         values["root"] = Route.root(depth: depth)
@@ -102,18 +107,16 @@ struct PageContexts {
         return values
     }
 
-    private func merge(_ a: [String: Any], _ b: [String: Any?]) -> [String: Any] {
-        var out = a
-        for (k, v) in b { if let v { out[k] = v } }
-        return out
+    private func merge(_ a: TemplateObject, _ b: TemplateObject) -> TemplateObject {
+        a.merging(b)
     }
 
     // MARK: Rows shared by several pages
 
     /// A proposal as a row of the overview tables: status, proposers, date, count of each stance.
-    private func proposalRow(_ i: Int, depth: Int) -> [String: Any] {
+    private func proposalRow(_ i: Int, depth: Int) -> TemplateObject {
         let p = dossier.proposals[i]
-        var counts: [[String: Any]] = []
+        var counts: [TemplateObject] = []
         for stance in Stance.allCases {
             let n = p.positions.count { $0.stance == stance }
             if n > 0 { counts.append(["stance": stance.rawValue, "label": Labels.stance(stance), "count": n]) }
@@ -156,8 +159,8 @@ struct PageContexts {
         let p = dossier.proposals[i]
         let id = PageID.brief(.proposal, p.header.slug)
         let path = Route.path(id), depth = 2
-        let groups: [[String: Any]] = Stance.allCases.compactMap { stance in
-            let rows: [[String: Any]] = p.positions.filter { $0.stance == stance }.compactMap { pos in
+        let groups: [TemplateObject] = Stance.allCases.compactMap { stance in
+            let rows: [TemplateObject] = p.positions.filter { $0.stance == stance }.compactMap { pos in
                 guard let a = dossier.actorIndex[pos.actor.slug] else { return nil }
                 return merge(["actor": actorLink(a, depth: depth), "anchor": "position-" + pos.actor.slug,
                               "stance": stance.rawValue, "stanceLabel": Labels.stance(stance)], [
@@ -167,7 +170,7 @@ struct PageContexts {
             }
             return rows.isEmpty ? nil : ["stance": stance.rawValue, "label": Labels.stance(stance), "count": rows.count, "positions": rows]
         }
-        let timeline: [[String: Any]] = p.timeline.sorted { $0.date < $1.date }.map { e in
+        let timeline: [TemplateObject] = p.timeline.sorted { $0.date < $1.date }.map { e in
             merge(["date": date(e.date)!, "html": e.text.html], [
                 "actors": (actorLinks(e.actors, depth: depth)), "source": sourceLink(e.source, depth: depth),
             ])
@@ -181,7 +184,7 @@ struct PageContexts {
             "updated": date(p.updated),
             "summary": p.summary,
             "proposers": (actorLinks(p.proposedBy, depth: depth)),
-            "provisions": (p.provisions.map { ["html": $0.html] }),
+            "provisions": (p.provisions.map { ["html": $0.html] as TemplateObject }),
             "positionGroups": (groups),
             "positionCount": p.positions.count,
             "related": (dossier.related[i].map { proposalLink($0, depth: depth) }),
@@ -195,8 +198,8 @@ struct PageContexts {
 
     func actorList() -> PageJob {
         let path = "actors/", depth = 1
-        let groups: [[String: Any]] = ActorKind.allCases.compactMap { kind in
-            let rows: [[String: Any]] = dossier.actors.indices.filter { dossier.actors[$0].kind == kind }.map { i in
+        let groups: [TemplateObject] = ActorKind.allCases.compactMap { kind in
+            let rows: [TemplateObject] = dossier.actors.indices.filter { dossier.actors[$0].kind == kind }.map { i in
                 merge(actorLink(i, depth: depth), ["summary": dossier.actors[i].summary,
                                                    "positionCount": dossier.positionsByActor[i].count])
             }
@@ -212,7 +215,7 @@ struct PageContexts {
         let a = dossier.actors[i]
         let id = PageID.brief(.actor, a.header.slug)
         let path = Route.path(id), depth = 2
-        let positions: [[String: Any]] = dossier.positionsByActor[i].map { ref in
+        let positions: [TemplateObject] = dossier.positionsByActor[i].map { ref in
             let pos = dossier.proposals[ref.proposal].positions[ref.position]
             let proposalSlug = dossier.proposals[ref.proposal].header.slug
             return merge(["proposal": proposalLink(ref.proposal, depth: depth), "stance": pos.stance.rawValue,
@@ -246,7 +249,7 @@ struct PageContexts {
 
     func sourceList() -> PageJob {
         let path = "sources/", depth = 1
-        let rows: [[String: Any]] = dossier.sources.indices.map { i in
+        let rows: [TemplateObject] = dossier.sources.indices.map { i in
             let s = dossier.sources[i]
             return merge(sourceLink(i, depth: depth), ["author": s.author, "citationCount": dossier.citations[i].count])
         }
@@ -260,13 +263,13 @@ struct PageContexts {
         let s = dossier.sources[i]
         let id = PageID.brief(.source, s.header.slug)
         let path = Route.path(id), depth = 2
-        let citations: [[String: Any]] = dossier.citations[i].map { citation in
+        let citations: [TemplateObject] = dossier.citations[i].map { citation in
             switch citation {
             case .brief(let p):
                 return ["proposal": proposalLink(p, depth: depth), "what": "Cited as a source of the brief"]
             case .position(let ref):
                 let pos = dossier.proposals[ref.proposal].positions[ref.position]
-                var out: [String: Any] = ["proposal": proposalLink(ref.proposal, depth: depth),
+                var out: TemplateObject = ["proposal": proposalLink(ref.proposal, depth: depth),
                                           "what": "Position: \(Labels.stance(pos.stance).lowercased())",
                                           "stance": pos.stance.rawValue]
                 if let a = dossier.actorIndex[pos.actor.slug] { out["actor"] = actorLink(a, depth: depth) }
@@ -293,10 +296,10 @@ struct PageContexts {
 
     func timeline() -> PageJob {
         let path = "timeline/", depth = 1
-        var years: [[String: Any]] = []
-        var current: (year: Int, entries: [[String: Any]])?
+        var years: [TemplateObject] = []
+        var current: (year: Int, entries: [TemplateObject])?
         for entry in dossier.timeline {
-            let row: [String: Any]
+            let row: TemplateObject
             let year: Int
             switch entry {
             case .proposed(let p):
@@ -328,10 +331,10 @@ struct PageContexts {
     func matrix() -> PageJob {
         let path = "matrix/", depth = 1
         let columns = dossier.matrixActors.map { actorLink($0, depth: depth) }
-        let rows: [[String: Any]] = dossier.proposals.indices.map { p in
+        let rows: [TemplateObject] = dossier.proposals.indices.map { p in
             let proposal = dossier.proposals[p]
             let href = Route.href(Route.path(.brief(.proposal, proposal.header.slug)), fromDepth: depth)
-            let cells: [[String: Any]] = dossier.matrixActors.map { a in
+            let cells: [TemplateObject] = dossier.matrixActors.map { a in
                 let actor = dossier.actors[a]
                 guard let pos = proposal.positions.first(where: { $0.actor.slug == actor.header.slug }) else {
                     return ["none": true, "actorName": actor.name]
@@ -341,7 +344,7 @@ struct PageContexts {
             }
             return merge(proposalLink(p, depth: depth), ["cells": cells])
         }
-        let legend = Stance.allCases.map { ["stance": $0.rawValue, "label": Labels.stance($0)] }
+        let legend = Stance.allCases.map { ["stance": $0.rawValue, "label": Labels.stance($0)] as TemplateObject }
         let context = merge(common(path: path, title: "Stance matrix", description: "Who stands where on every proposal.", section: "matrix"), [
             "columns": (columns),
             "rows": (rows),
@@ -368,12 +371,7 @@ struct PageContexts {
         if let baseURL, let url = URLPath.path(of: baseURL) {
             context["root"] = url
             context["homeHref"] = url
-            context["nav"] = (context["nav"] as! [[String: Any]]).map { item in
-                var item = item
-                let href = item["href"] as! String
-                item["href"] = url + (href == "./" ? "" : href)
-                return item
-            }
+            context["nav"] = navigation(section: "") { url + $0 }
         }
         context["isHome"] = false
         context["fullTitle"] = "Page not found · \(dossier.site.title)"

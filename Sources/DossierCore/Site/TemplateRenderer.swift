@@ -1,0 +1,211 @@
+/// Renders parsed templates into UTF-8 bytes with the semantics of swift-mustache 2.x: lookups climb the context
+/// stack, only a missing value, `false` and an empty list are falsy, lists render once per item with `first()`,
+/// `last()`, `index()`, `even()` and `odd()` available, and standalone partials and blocks indent each line.
+///
+/// Values a template cannot print (lists and objects) render as nothing.
+struct TemplateRenderer {
+    let library: [String: [TemplateNode]]
+    /// The rendered bytes; callers may reuse the buffer between pages.
+    var output: [UInt8] = []
+    private var stack: [TemplateValue] = []
+
+    /// The position of the current item in the list being rendered.
+    private struct ListPosition {
+        var index: Int
+        var isLast: Bool
+
+        func transformed(_ name: String) -> TemplateValue? {
+            switch name {
+            case "first": return .flag(index == 0)
+            case "last": return .flag(isLast)
+            case "index": return .number(index)
+            case "even": return .flag(index & 1 == 0)
+            case "odd": return .flag(index & 1 == 1)
+            default: return nil
+            }
+        }
+    }
+
+    /// What a template renders within, besides the context stack.
+    private struct Frame {
+        var position: ListPosition?
+        var indentation: [UInt8]?
+        var inherited: [String: [TemplateNode]]?
+        var escapes = true
+
+        func indented(_ extra: [UInt8]?) -> [UInt8]? {
+            guard let extra else { return indentation }
+            return (indentation ?? []) + extra
+        }
+    }
+
+    init(library: [String: [TemplateNode]]) {
+        self.library = library
+    }
+
+    /// Appends the template `name` rendered with `context` to `output`; an unknown name renders nothing.
+    mutating func render(_ name: String, _ context: TemplateObject) {
+        guard let nodes = library[name] else { return }
+        stack = [.object(context)]
+        render(nodes, Frame())
+        stack = []
+    }
+
+    private mutating func render(_ nodes: [TemplateNode], _ frame: Frame) {
+        var frame = frame
+        guard let indentation = frame.indentation, !indentation.isEmpty else {
+            for node in nodes { render(node, &frame) }
+            return
+        }
+        let start = output.count
+        for node in nodes {
+            let before = output.count
+            render(node, &frame)
+            if output.count > before, endsWithNewline(from: start, to: before) {
+                output.insert(contentsOf: indentation, at: before)
+            }
+        }
+    }
+
+    /// Whether `output[start..<end]` ends with a "\n" that is not part of "\r\n".
+    private func endsWithNewline(from start: Int, to end: Int) -> Bool {
+        guard end > start, output[end - 1] == UInt8(ascii: "\n") else { return false }
+        return end - 1 == start || output[end - 2] != UInt8(ascii: "\r")
+    }
+
+    private mutating func render(_ node: TemplateNode, _ frame: inout Frame) {
+        switch node {
+        case .text(let bytes):
+            output.append(contentsOf: bytes)
+        case .variable(let name, let escaped):
+            guard let value = lookup(name, frame) else { return }
+            write(value, escaped: escaped && frame.escapes)
+        case .section(let name, let nodes):
+            switch lookup(name, frame) {
+            case .list(let items)?:
+                for (i, item) in items.enumerated() {
+                    var inner = frame
+                    inner.position = ListPosition(index: i, isLast: i == items.count - 1)
+                    stack.append(item)
+                    render(nodes, inner)
+                    stack.removeLast()
+                }
+            case .flag(let on)?:
+                if on { render(nodes, frame) }
+            case let value?:
+                push(value, nodes, frame)
+            case nil:
+                break
+            }
+        case .invertedSection(let name, let nodes):
+            switch lookup(name, frame) {
+            case .list(let items)? where items.isEmpty:
+                push(.list(items), nodes, frame)
+            case .flag(false)?, nil:
+                render(nodes, frame)
+            default:
+                break
+            }
+        case .block(let name, let nodes, let indentation):
+            var inner = frame
+            inner.position = nil
+            inner.indentation = frame.indented(indentation)
+            render(frame.inherited?[name] ?? nodes, inner)
+        case .partial(let name, let dynamic, let indentation, let inherits):
+            var partialName = name
+            if dynamic {
+                guard case .text(let named)? = lookup(TemplateName(name, transforms: []), frame) else { return }
+                partialName = named
+            }
+            guard let nodes = library[partialName] else { return }
+            var inherited = frame.inherited
+            if let inherits {
+                inherited = frame.inherited.map { $0.merging(inherits) { outer, _ in outer } } ?? inherits
+            }
+            render(nodes, Frame(position: nil, indentation: frame.indented(indentation), inherited: inherited))
+        case .contentType(let escapes):
+            frame.escapes = escapes
+        case .blockDefinition:
+            break
+        }
+    }
+
+    private mutating func push(_ value: TemplateValue, _ nodes: [TemplateNode], _ frame: Frame) {
+        var inner = frame
+        inner.position = nil
+        stack.append(value)
+        render(nodes, inner)
+        stack.removeLast()
+    }
+
+    private func lookup(_ name: TemplateName, _ frame: Frame) -> TemplateValue? {
+        var value: TemplateValue?
+        var transforms = name.transforms[...]
+        switch name.start {
+        case .position:
+            guard let position = frame.position, let first = transforms.popFirst() else { return nil }
+            value = position.transformed(first)
+        case .current:
+            value = descend(name.path[...], from: stack.last)
+        case .stack:
+            guard let first = name.path.first else {
+                value = stack.last
+                break
+            }
+            for object in stack.reversed() {
+                if let child = object.child(first) {
+                    value = descend(name.path.dropFirst(), from: child)
+                    break
+                }
+            }
+        }
+        for transform in transforms {
+            value = value?.transformed(transform)
+        }
+        return value
+    }
+
+    private func descend(_ path: ArraySlice<String>, from value: TemplateValue?) -> TemplateValue? {
+        var value = value
+        for name in path { value = value?.child(name) }
+        return value
+    }
+
+    private mutating func write(_ value: TemplateValue, escaped: Bool) {
+        switch value {
+        case .text(let s):
+            if escaped { HTMLEscape.append(s, to: &output) } else { output.append(contentsOf: s.utf8) }
+        case .number(let n):
+            output.append(contentsOf: String(n).utf8)
+        case .flag(let b):
+            output.append(contentsOf: (b ? "true" : "false").utf8)
+        case .list, .object:
+            break
+        }
+    }
+}
+
+/// Escapes text for HTML as Mustache does: `<`, `>`, `&`, `"` and `'`.
+enum HTMLEscape {
+    static func append(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            for i in 0..<bytes.count {
+                let replacement: StaticString
+                switch bytes[i] {
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = "&#39;"
+                default: continue
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                run = i + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+        }
+    }
+}
