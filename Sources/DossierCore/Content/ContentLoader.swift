@@ -166,11 +166,14 @@ public enum ContentLoader {
     }
 
     private static func mapping(_ yaml: String, bag: DiagnosticBag, lineOffset: Int, what: String) -> FieldReader? {
+        if let node = SimpleYAML.compose(yaml) {
+            return FieldReader(node, bag: bag, lineOffset: lineOffset, what: what)
+        }
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
-                return FieldReader(Node([(Node, Node)]()), bag: bag, lineOffset: lineOffset, what: what)
+                return FieldReader(.mapping([], .init(line: 1, column: 0)), bag: bag, lineOffset: lineOffset, what: what)
             }
-            return FieldReader(node, bag: bag, lineOffset: lineOffset, what: what)
+            return FieldReader(YAMLNode(node), bag: bag, lineOffset: lineOffset, what: what)
         } catch {
             YAMLErrors.report(error, in: bag, lineOffset: lineOffset)
             return nil

@@ -19,26 +19,25 @@ enum FrontMatter {
 
     static func split(_ text: String) throws(SplitError) -> SplitBrief {
         var text = text
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\r") { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
-        guard text.hasPrefix("---\n") || text == "---" else {
+        if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst() }
+        if text.utf8.contains(0x0D) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
+        let utf8 = text.utf8
+        guard utf8.starts(with: "---\n".utf8) || text == "---" else {
             return SplitBrief(yaml: nil, yamlLine: 1, body: text, bodyLine: 1)
         }
-        var line = 1
-        var yamlStart: String.Index?
-        var index = text.startIndex
-        while index < text.endIndex {
-            let end = text[index...].firstIndex(of: "\n") ?? text.endIndex
-            let content = text[index..<end]
-            if line == 1 {
-                yamlStart = end < text.endIndex ? text.index(after: end) : end
-            } else if content == "---" || content == "..." {
-                let yaml = String(text[yamlStart!..<index])
-                let bodyStart = end < text.endIndex ? text.index(after: end) : end
-                return SplitBrief(yaml: yaml, yamlLine: 2, body: String(text[bodyStart...]), bodyLine: line + 1)
+        let yamlStart = utf8.index(utf8.startIndex, offsetBy: min(4, utf8.count))
+        var line = 2
+        var index = yamlStart
+        while index < utf8.endIndex {
+            let end = utf8[index...].firstIndex(of: 0x0A) ?? utf8.endIndex
+            let content = utf8[index..<end]
+            if content.elementsEqual("---".utf8) || content.elementsEqual("...".utf8) {
+                let bodyStart = end < utf8.endIndex ? utf8.index(after: end) : end
+                return SplitBrief(yaml: String(text[yamlStart..<index]), yamlLine: 2, body: String(text[bodyStart...]),
+                                  bodyLine: line + 1)
             }
-            guard end < text.endIndex else { break }
-            index = text.index(after: end)
+            guard end < utf8.endIndex else { break }
+            index = utf8.index(after: end)
             line += 1
         }
         throw .unclosed
