@@ -80,13 +80,15 @@ public enum Build {
                               timer: PhaseTimer) throws -> [(kind: String, count: Int)] {
         let writer = try timer.timed("write") { try SiteWriter(output: options.output, protecting: [options.content, options.templates]) }
         do {
-            var contexts = PageContexts(dossier: dossier, baseURL: dossier.site.baseURL)
-            contexts.extra = TemplateObject(any: extra)
+            let contexts = timer.timed("render") {
+                PageContexts(dossier: dossier, baseURL: dossier.site.baseURL, extra: TemplateObject(any: extra))
+            }
             let jobs = contexts.all()
+            timer.timed("write") { writer.makeFolders(for: jobs.map(\.file)) }
             let failures = timer.split { () -> ([String?], [(name: String, seconds: Double)]) in
-                let results = Parallel.map(jobs) { make -> (failure: String?, render: Double, write: Double) in
+                let results = Parallel.map(jobs) { pending -> (failure: String?, render: Double, write: Double) in
                     let start = PhaseTimer.now()
-                    let job = make()
+                    let job = pending.make()
                     var page: [UInt8] = []
                     templates.render(job, into: &page)
                     let rendered = PhaseTimer.seconds(since: start)

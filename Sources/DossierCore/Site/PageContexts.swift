@@ -14,12 +14,47 @@ struct PageContexts {
     /// Absolute base URL for canonical and `og:` URLs, with a trailing slash.
     let baseURL: String?
     /// Extra values given to every page (for example, the preview server's script).
-    var extra: TemplateObject = [:]
+    let extra: TemplateObject
+    /// Values many pages share, built once: see `Shared`.
+    private var shared = Shared()
+
+    /// The links to every actor, proposal and source as seen from pages one and two folders deep, every date as
+    /// templates show it, and the values common to all brief pages of a section. Pages are built from copies of
+    /// these, which cost a retain, instead of building the same objects again for each page.
+    private struct Shared {
+        var actors: [[TemplateObject]] = []
+        var proposals: [[TemplateObject]] = []
+        var sources: [[TemplateObject]] = []
+        var dates: [PartialDate: TemplateObject] = [:]
+        var briefPages: [String: TemplateObject] = [:]
+    }
+
+    init(dossier: Dossier, baseURL: String?, extra: TemplateObject = [:]) {
+        self.dossier = dossier
+        self.baseURL = baseURL
+        self.extra = extra
+        var dates: Set<PartialDate> = []
+        for a in dossier.actors { if let d = a.updated { dates.insert(d) } }
+        for s in dossier.sources { if let d = s.published { dates.insert(d) } }
+        for p in dossier.proposals {
+            for d in [p.proposed, p.updated] + p.positions.map(\.date) + p.timeline.map(\.date) { if let d { dates.insert(d) } }
+        }
+        for d in dates { shared.dates[d] = makeDate(d) }
+        let depths = [1, 2]
+        shared.actors = depths.map { depth in Parallel.map(Array(dossier.actors.indices)) { makeActorLink($0, depth: depth) } }
+        shared.proposals = depths.map { depth in Parallel.map(Array(dossier.proposals.indices)) { makeProposalLink($0, depth: depth) } }
+        shared.sources = depths.map { depth in Parallel.map(Array(dossier.sources.indices)) { makeSourceLink($0, depth: depth) } }
+        for section in ["proposals", "actors", "sources"] { shared.briefPages[section] = commonBase(depth: 2, section: section) }
+    }
 
     // MARK: Small pieces
 
     private func date(_ d: PartialDate?) -> TemplateObject? {
-        d.map { ["iso": $0.description, "display": $0.display] as TemplateObject }
+        d.map { shared.dates[$0] ?? makeDate($0) }
+    }
+
+    private func makeDate(_ d: PartialDate) -> TemplateObject {
+        ["iso": d.description, "display": d.display]
     }
 
     private func link(_ id: PageID, depth: Int) -> TemplateObject {
@@ -29,6 +64,10 @@ struct PageContexts {
     }
 
     private func actorLink(_ i: Int, depth: Int) -> TemplateObject {
+        depth >= 1 && depth <= shared.actors.count ? shared.actors[depth - 1][i] : makeActorLink(i, depth: depth)
+    }
+
+    private func makeActorLink(_ i: Int, depth: Int) -> TemplateObject {
         let a = dossier.actors[i]
         var out = link(.brief(.actor, a.header.slug), depth: depth)
         out["name"] = a.name
@@ -42,6 +81,10 @@ struct PageContexts {
     }
 
     private func sourceLink(_ i: Int, depth: Int) -> TemplateObject {
+        depth >= 1 && depth <= shared.sources.count ? shared.sources[depth - 1][i] : makeSourceLink(i, depth: depth)
+    }
+
+    private func makeSourceLink(_ i: Int, depth: Int) -> TemplateObject {
         let s = dossier.sources[i]
         var out = link(.brief(.source, s.header.slug), depth: depth)
         out["kindLabel"] = Labels.sourceKind(s.kind)
@@ -56,6 +99,10 @@ struct PageContexts {
     }
 
     private func proposalLink(_ i: Int, depth: Int) -> TemplateObject {
+        depth >= 1 && depth <= shared.proposals.count ? shared.proposals[depth - 1][i] : makeProposalLink(i, depth: depth)
+    }
+
+    private func makeProposalLink(_ i: Int, depth: Int) -> TemplateObject {
         let p = dossier.proposals[i]
         var out = link(.brief(.proposal, p.header.slug), depth: depth)
         out["short"] = p.short ?? p.title
@@ -85,6 +132,21 @@ struct PageContexts {
         -> TemplateObject {
         let depth = Route.depth(of: path)
         let site = dossier.site
+        var values = (depth == 2 ? shared.briefPages[section] : nil) ?? commonBase(depth: depth, section: section)
+        values["title"] = title
+        values["isHome"] = path.isEmpty
+        values["fullTitle"] = path.isEmpty ? site.title : "\(title) · \(site.title)"
+        values["description"] = description ?? site.description ?? title
+        values["ogType"] = ogType
+        if let baseURL {
+            values["canonical"] = baseURL + path
+        }
+        return values
+    }
+
+    /// The values common to every page of a section at a depth.
+    private func commonBase(depth: Int, section: String) -> TemplateObject {
+        let site = dossier.site
         var siteValues: TemplateObject = ["title": site.title, "language": site.language]
         if let v = site.description { siteValues["description"] = v }
         if let v = site.publisher { siteValues["publisher"] = v }
@@ -96,14 +158,6 @@ struct PageContexts {
         values["homeHref"] = Route.href("", fromDepth: depth)
         values["nav"] = nav
         values["pages"] = (dossier.pages.map { link(.brief(.page, $0.header.slug), depth: depth) })
-        values["title"] = title
-        values["isHome"] = path.isEmpty
-        values["fullTitle"] = path.isEmpty ? site.title : "\(title) · \(site.title)"
-        values["description"] = description ?? site.description ?? title
-        values["ogType"] = ogType
-        if let baseURL {
-            values["canonical"] = baseURL + path
-        }
         return values
     }
 
@@ -378,13 +432,20 @@ struct PageContexts {
         return PageJob(file: "404.html", template: "404", context: context)
     }
 
-    /// Every page of the site, in a fixed order.
-    func all() -> [() -> PageJob] {
-        var jobs: [() -> PageJob] = [home, proposalList, actorList, sourceList, timeline, matrix, notFound]
-        jobs += dossier.proposals.indices.map { i in { proposal(i) } }
-        jobs += dossier.actors.indices.map { i in { actor(i) } }
-        jobs += dossier.sources.indices.map { i in { source(i) } }
-        jobs += dossier.pages.indices.map { i in { page(i) } }
+    /// Every page of the site, in a fixed order: the file it is written to, and how to build it.
+    func all() -> [(file: String, make: () -> PageJob)] {
+        var jobs: [(file: String, make: () -> PageJob)] = [
+            ("index.html", home), ("proposals/index.html", proposalList), ("actors/index.html", actorList),
+            ("sources/index.html", sourceList), ("timeline/index.html", timeline), ("matrix/index.html", matrix),
+            ("404.html", notFound),
+        ]
+        func briefs(_ kind: BriefKind, _ slugs: [String], _ make: @escaping (Int) -> PageJob) {
+            jobs += slugs.indices.map { i in (Route.path(.brief(kind, slugs[i])) + "index.html", { make(i) }) }
+        }
+        briefs(.proposal, dossier.proposals.map(\.header.slug), proposal)
+        briefs(.actor, dossier.actors.map(\.header.slug), actor)
+        briefs(.source, dossier.sources.map(\.header.slug), source)
+        briefs(.page, dossier.pages.map(\.header.slug), page)
         return jobs
     }
 }

@@ -63,8 +63,8 @@ enum TemplateValue {
             }
         case .object(let object):
             switch name {
-            case "count": return .number(object.fields.count)
-            case "empty": return .flag(object.fields.isEmpty)
+            case "count": return .number(object.names.count)
+            case "empty": return .flag(object.names.isEmpty)
             case "enumerated": return .list(object.fields.map { Self.entry($0.name, $0.value) })
             case "sorted": return .list(object.fields.sorted { $0.name < $1.name }.map { Self.entry($0.name, $0.value) })
             default: return nil
@@ -86,38 +86,51 @@ enum TemplateValue {
     }
 }
 
-/// Named values for a template, in the order they were set; setting a name again replaces its value, setting nil
-/// removes it.
+/// Named values for a template; setting a name again replaces its value, setting nil removes it.
+///
+/// Names and values are kept in two arrays so that a lookup compares names without touching values.
 struct TemplateObject: ExpressibleByDictionaryLiteral {
-    private(set) var fields: [(name: String, value: TemplateValue)]
+    private(set) var names: [String] = []
+    private(set) var values: [TemplateValue] = []
 
     init(fields: [(name: String, value: TemplateValue)] = []) {
-        self.fields = fields
+        for (name, value) in fields { set(name, value) }
     }
 
-    /// Entries whose value is nil are left out.
+    /// Entries whose value is nil are left out; the names of a literal are unique.
     init(dictionaryLiteral elements: (String, (any TemplateRepresentable)?)...) {
-        fields = []
-        fields.reserveCapacity(elements.count)
+        names.reserveCapacity(elements.count)
+        values.reserveCapacity(elements.count)
         for (name, value) in elements {
-            if let value { set(name, value.templateValue) }
+            if let value {
+                names.append(name)
+                values.append(value.templateValue)
+            }
         }
     }
 
     init(any dictionary: [String: Any]) {
-        fields = dictionary.sorted { $0.key < $1.key }.map { ($0.key, TemplateValue(any: $0.value)) }
+        for (name, value) in dictionary.sorted(by: { $0.key < $1.key }) { set(name, TemplateValue(any: value)) }
     }
 
+    var fields: [(name: String, value: TemplateValue)] { Array(zip(names, values)) }
+
     func field(_ name: String) -> TemplateValue? {
-        for field in fields where field.name == name { return field.value }
+        for i in names.indices where names[i] == name { return values[i] }
         return nil
     }
 
     mutating func set(_ name: String, _ value: TemplateValue?) {
-        if let i = fields.firstIndex(where: { $0.name == name }) {
-            if let value { fields[i].value = value } else { fields.remove(at: i) }
+        if let i = names.firstIndex(of: name) {
+            if let value {
+                values[i] = value
+            } else {
+                names.remove(at: i)
+                values.remove(at: i)
+            }
         } else if let value {
-            fields.append((name, value))
+            names.append(name)
+            values.append(value)
         }
     }
 
@@ -129,7 +142,9 @@ struct TemplateObject: ExpressibleByDictionaryLiteral {
     /// This object with `other`'s values added, replacing its own on the same names.
     func merging(_ other: TemplateObject) -> TemplateObject {
         var out = self
-        for field in other.fields { out.set(field.name, field.value) }
+        out.names.reserveCapacity(names.count + other.names.count)
+        out.values.reserveCapacity(values.count + other.values.count)
+        for i in other.names.indices { out.set(other.names[i], other.values[i]) }
         return out
     }
 }
