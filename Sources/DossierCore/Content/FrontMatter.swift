@@ -20,26 +20,37 @@ enum FrontMatter {
     static func split(_ text: String) throws(SplitError) -> SplitBrief {
         var text = text
         if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst() }
-        if text.utf8.contains(0x0D) { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
-        let utf8 = text.utf8
-        guard utf8.starts(with: "---\n".utf8) || text == "---" else {
+        if text.withUTF8({ bytes in bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false }) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n")
+        }
+        guard text.utf8.starts(with: "---\n".utf8) || text == "---" else {
             return SplitBrief(yaml: nil, yamlLine: 1, body: text, bodyLine: 1)
         }
-        let yamlStart = utf8.index(utf8.startIndex, offsetBy: min(4, utf8.count))
-        var line = 2
-        var index = yamlStart
-        while index < utf8.endIndex {
-            let end = utf8[index...].firstIndex(of: 0x0A) ?? utf8.endIndex
-            let content = utf8[index..<end]
-            if content.elementsEqual("---".utf8) || content.elementsEqual("...".utf8) {
-                let bodyStart = end < utf8.endIndex ? utf8.index(after: end) : end
-                return SplitBrief(yaml: String(text[yamlStart..<index]), yamlLine: 2, body: String(text[bodyStart...]),
-                                  bodyLine: line + 1)
+        // Byte offsets of the YAML's start and of the closing fence line, and the fence's line number.
+        let fence: (start: Int, end: Int, line: Int)? = text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return nil }
+            var line = 2
+            var index = min(4, bytes.count)
+            while index < bytes.count {
+                let end = memchr(base + index, 0x0A, bytes.count - index).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+                    ?? bytes.count
+                let length = end - index
+                if length == 3, (bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: ".")),
+                   bytes[index + 1] == bytes[index], bytes[index + 2] == bytes[index] {
+                    return (index, end, line)
+                }
+                guard end < bytes.count else { return nil }
+                index = end + 1
+                line += 1
             }
-            guard end < utf8.endIndex else { break }
-            index = utf8.index(after: end)
-            line += 1
+            return nil
         }
-        throw .unclosed
+        guard let fence else { throw .unclosed }
+        let utf8 = text.utf8
+        let yamlStart = utf8.index(utf8.startIndex, offsetBy: min(4, utf8.count))
+        let fenceStart = utf8.index(utf8.startIndex, offsetBy: fence.start)
+        let bodyStart = utf8.index(utf8.startIndex, offsetBy: min(fence.end + 1, utf8.count))
+        return SplitBrief(yaml: String(text[yamlStart..<fenceStart]), yamlLine: 2, body: String(text[bodyStart...]),
+                          bodyLine: fence.line + 1)
     }
 }

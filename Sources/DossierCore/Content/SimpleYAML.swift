@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Composes the block-style YAML that front matter nearly always is, without libyaml.
@@ -73,6 +74,10 @@ enum SimpleYAML {
             var k = from
             while k < to {
                 let b = bytes[k]
+                if b >= 0x20 && b < 0x7F {
+                    k += 1
+                    continue
+                }
                 if b < 0x20 || b == 0x7F { throw Unsupported() }
                 if b == 0xC2, k + 1 < to, (0x80...0x9F).contains(bytes[k + 1]) { throw Unsupported() }
                 if b == 0xE2, k + 2 < to, bytes[k + 1] == 0x80, bytes[k + 2] == 0xA8 || bytes[k + 2] == 0xA9 { throw Unsupported() }
@@ -116,13 +121,17 @@ enum SimpleYAML {
             let first = lines[i]
             let mark = mark(first, first.start + indent)
             var pairs: [(key: YAMLNode, value: YAMLNode)] = []
-            var keys: Set<String> = []
+            var keys: [Range<Int>] = []
             while i < lines.count, lines[i].indent == indent {
                 let line = lines[i]
                 let keyStart = line.start + indent
                 guard let colon = keyEnd(line, keyStart) else { throw Unsupported() }
                 let key = string(keyStart, colon)
-                guard keys.insert(key).inserted else { throw Unsupported() }
+                for other in keys where other.count == colon - keyStart
+                    && memcmp(bytes.baseAddress! + other.lowerBound, bytes.baseAddress! + keyStart, other.count) == 0 {
+                    throw Unsupported()
+                }
+                keys.append(keyStart..<colon)
                 let keyNode = YAMLNode.scalar(.init(text: key, style: .plain, tag: .implicit, location: self.mark(line, keyStart)))
                 var valueStart = colon + 1
                 while valueStart < line.end, bytes[valueStart] == 0x20 { valueStart += 1 }
@@ -218,8 +227,15 @@ enum SimpleYAML {
         /// A quoted scalar closed on the same line; returns it and the position after the closing quote.
         func quoted(_ line: Line, _ start: Int) throws -> (YAMLNode, Int) {
             let quote = bytes[start]
-            var text: [UInt8] = []
+            let style: Node.Scalar.Style = quote == UInt8(ascii: "\"") ? .doubleQuoted : .singleQuoted
             var k = start + 1
+            while k < line.end, bytes[k] != quote, bytes[k] != UInt8(ascii: "\\") { k += 1 }
+            if k < line.end, bytes[k] == quote, k + 1 == line.end || bytes[k + 1] != quote {
+                // No escape: the text is the bytes between the quotes.
+                return (.scalar(.init(text: string(start + 1, k), style: style, tag: .str, location: mark(line, start))), k + 1)
+            }
+            var text: [UInt8] = []
+            k = start + 1
             while true {
                 guard k < line.end else { throw Unsupported() }
                 let b = bytes[k]
@@ -242,7 +258,6 @@ enum SimpleYAML {
                 text.append(b)
                 k += 1
             }
-            let style: Node.Scalar.Style = quote == UInt8(ascii: "\"") ? .doubleQuoted : .singleQuoted
             let value = String(decoding: text, as: UTF8.self)
             return (.scalar(.init(text: value, style: style, tag: .str, location: mark(line, start))), k + 1)
         }

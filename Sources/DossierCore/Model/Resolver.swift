@@ -224,8 +224,14 @@ struct MarkdownPass {
             for i in p.timeline.indices {
                 let t = p.timeline[i].text
                 p.timeline[i].text.html = render(t.markdown, line: t.line, column: t.column, inline: true, depth: 2, file: file, into: &out)
-                var again = Output(id: out.id)
-                p.timeline[i].timelineHTML = render(t.markdown, line: t.line, column: t.column, inline: true, depth: 1, file: file, into: &again)
+                if !t.markdown.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "&") }) {
+                    // Without a ':' (or an entity that could spell one) there is no cross-reference: the HTML is the
+                    // same at every depth.
+                    p.timeline[i].timelineHTML = p.timeline[i].text.html
+                } else {
+                    var again = Output(id: out.id)
+                    p.timeline[i].timelineHTML = render(t.markdown, line: t.line, column: t.column, inline: true, depth: 1, file: file, into: &again)
+                }
             }
         }
         each(&dossier.sources, { .brief(.source, $0.header.slug) }, &outputs) { source, out in

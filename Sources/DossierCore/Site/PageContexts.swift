@@ -112,8 +112,8 @@ struct PageContexts {
     }
 
     private func mentions(_ id: PageID, depth: Int) -> [TemplateObject] {
-        (dossier.mentions[id] ?? []).sorted { dossier.title(of: $0).lowercased() < dossier.title(of: $1).lowercased() }
-            .map { link($0, depth: depth) }
+        (dossier.mentions[id] ?? []).map { (key: dossier.title(of: $0).lowercased(), id: $0) }
+            .sorted { $0.key < $1.key }.map { link($0.id, depth: depth) }
     }
 
     /// The main navigation with the current section marked; `href` turns a section's path into a link.

@@ -90,6 +90,14 @@ struct TemplateRenderer {
                     render(nodes, inner)
                     stack.removeLast()
                 }
+            case .objects(let items)?:
+                for (i, item) in items.enumerated() {
+                    var inner = frame
+                    inner.position = ListPosition(index: i, isLast: i == items.count - 1)
+                    stack.append(.object(item))
+                    render(nodes, inner)
+                    stack.removeLast()
+                }
             case .flag(let on)?:
                 if on { render(nodes, frame) }
             case let value?:
@@ -101,6 +109,8 @@ struct TemplateRenderer {
             switch lookup(name, frame) {
             case .list(let items)? where items.isEmpty:
                 push(.list(items), nodes, frame)
+            case .objects(let items)? where items.isEmpty:
+                push(.objects(items), nodes, frame)
             case .flag(false)?, nil:
                 render(nodes, frame)
             default:
@@ -152,11 +162,13 @@ struct TemplateRenderer {
                 value = stack.last
                 break
             }
-            for object in stack.reversed() {
-                if let child = object.child(first) {
-                    value = descend(name.path.dropFirst(), from: child)
+            var i = stack.count - 1
+            while i >= 0 {
+                if let child = stack[i].child(first) {
+                    value = name.path.count == 1 ? child : descend(name.path.dropFirst(), from: child)
                     break
                 }
+                i -= 1
             }
         }
         for transform in transforms {
@@ -179,7 +191,7 @@ struct TemplateRenderer {
             output.append(contentsOf: String(n).utf8)
         case .flag(let b):
             output.append(contentsOf: (b ? "true" : "false").utf8)
-        case .list, .object:
+        case .list, .object, .objects:
             break
         }
     }
@@ -187,19 +199,23 @@ struct TemplateRenderer {
 
 /// Escapes text for HTML as Mustache does: `<`, `>`, `&`, `"` and `'`.
 enum HTMLEscape {
+    /// Bit `b` is set for each byte `b` below 64 that needs escaping.
+    private static let special: UInt64 = 1 << 34 | 1 << 38 | 1 << 39 | 1 << 60 | 1 << 62
+
     static func append(_ text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
             var run = 0
             for i in 0..<bytes.count {
+                let b = bytes[i]
+                guard b < 64, special & (1 << UInt64(b)) != 0 else { continue }
                 let replacement: StaticString
-                switch bytes[i] {
+                switch b {
                 case UInt8(ascii: "<"): replacement = "&lt;"
                 case UInt8(ascii: ">"): replacement = "&gt;"
                 case UInt8(ascii: "&"): replacement = "&amp;"
                 case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "'"): replacement = "&#39;"
-                default: continue
+                default: replacement = "&#39;"
                 }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
                 output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))

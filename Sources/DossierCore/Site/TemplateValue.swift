@@ -7,6 +7,8 @@ enum TemplateValue {
     case flag(Bool)
     case list([TemplateValue])
     case object(TemplateObject)
+    /// A list of objects kept as built, which spares wrapping each one; renders exactly as `.list` of `.object`s.
+    case objects([TemplateObject])
 
     /// Converts a plain Swift value (`String`, `Int`, `Bool`, arrays and `[String: Any]` of them); anything else
     /// becomes its description.
@@ -59,6 +61,15 @@ enum TemplateValue {
             case "count": return .number(items.count)
             case "empty": return .flag(items.isEmpty)
             case "sorted": return Self.sorted(items)
+            default: return nil
+            }
+        case .objects(let items):
+            switch name {
+            case "first": return items.first.map(TemplateValue.object)
+            case "last": return items.last.map(TemplateValue.object)
+            case "reversed": return .objects(items.reversed())
+            case "count": return .number(items.count)
+            case "empty": return .flag(items.isEmpty)
             default: return nil
             }
         case .object(let object):
@@ -116,7 +127,8 @@ struct TemplateObject: ExpressibleByDictionaryLiteral {
     var fields: [(name: String, value: TemplateValue)] { Array(zip(names, values)) }
 
     func field(_ name: String) -> TemplateValue? {
-        for i in names.indices where names[i] == name { return values[i] }
+        let count = name.utf8.count
+        for i in names.indices where names[i].utf8.count == count && names[i] == name { return values[i] }
         return nil
     }
 
@@ -152,6 +164,12 @@ struct TemplateObject: ExpressibleByDictionaryLiteral {
 /// Swift values that can be handed to a template.
 protocol TemplateRepresentable {
     var templateValue: TemplateValue { get }
+    /// A list of such values.
+    static func templateList(_ items: [Self]) -> TemplateValue
+}
+
+extension TemplateRepresentable {
+    static func templateList(_ items: [Self]) -> TemplateValue { .list(items.map(\.templateValue)) }
 }
 
 extension String: TemplateRepresentable {
@@ -168,6 +186,7 @@ extension Bool: TemplateRepresentable {
 
 extension TemplateObject: TemplateRepresentable {
     var templateValue: TemplateValue { .object(self) }
+    static func templateList(_ items: [TemplateObject]) -> TemplateValue { .objects(items) }
 }
 
 extension TemplateValue: TemplateRepresentable {
@@ -175,5 +194,5 @@ extension TemplateValue: TemplateRepresentable {
 }
 
 extension Array: TemplateRepresentable where Element: TemplateRepresentable {
-    var templateValue: TemplateValue { .list(map(\.templateValue)) }
+    var templateValue: TemplateValue { Element.templateList(self) }
 }
