@@ -88,16 +88,29 @@ public enum Build {
             let failures = timer.split { () -> ([String?], [(name: String, seconds: Double)]) in
                 let results = Parallel.map(jobs) { pending -> (failure: String?, render: Double, write: Double) in
                     let start = PhaseTimer.now()
-                    let job = pending.make()
-                    var page: [UInt8] = []
-                    templates.render(job, into: &page)
-                    let rendered = PhaseTimer.seconds(since: start)
+                    var writing = 0.0
+                    var failure: Error?
                     do {
-                        try page.withUnsafeBytes { try writer.write(job.file, bytes: $0) }
-                        return (nil, rendered, PhaseTimer.seconds(since: start) - rendered)
+                        let job = pending.make()
+                        let file = try writer.create(job.file)
+                        defer { file.close() }
+                        /// Writes what is rendered so far; big pages stream out in parts.
+                        func emit(_ page: inout [UInt8]) {
+                            let start = PhaseTimer.now()
+                            if failure == nil {
+                                do { try page.withUnsafeBytes { try file.append($0) } } catch { failure = error }
+                            }
+                            page.removeAll(keepingCapacity: true)
+                            writing += PhaseTimer.seconds(since: start)
+                        }
+                        var page: [UInt8] = []
+                        templates.render(job, into: &page, flush: emit)
+                        emit(&page)
                     } catch {
-                        return ("\(error)", rendered, PhaseTimer.seconds(since: start) - rendered)
+                        failure = error
                     }
+                    let total = PhaseTimer.seconds(since: start)
+                    return (failure.map { "\($0)" }, total - writing, writing)
                 }
                 return (results.map(\.failure), [("render", results.reduce(0) { $0 + $1.render }),
                                                   ("write", results.reduce(0) { $0 + $1.write })])

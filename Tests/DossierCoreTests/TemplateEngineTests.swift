@@ -70,6 +70,30 @@ final class TemplateEngineTests: XCTestCase {
                        "x true -4")
     }
 
+    func testALazyListRendersLikeAListAndABigPageFlushesBetweenItsItems() throws {
+        let library = ["page": try TemplateParser.parse("<ul>\n{{#rows}}\n<li>{{n}}{{^last()}},{{/last()}}</li>\n{{/rows}}\n</ul>\n")]
+        func render(_ rows: TemplateValue, flushLimit: Int?) -> (String, Int) {
+            var renderer = TemplateRenderer(library: library)
+            var flushed: [UInt8] = [], flushes = 0
+            if let flushLimit {
+                renderer.flushLimit = flushLimit
+                renderer.flush = { output in
+                    flushed += output
+                    output.removeAll()
+                    flushes += 1
+                }
+            }
+            renderer.render("page", ["rows": rows])
+            return (String(decoding: flushed + renderer.output, as: UTF8.self), flushes)
+        }
+        let objects = (0..<5).map { ["n": $0] as TemplateObject }
+        let eager = render(.objects(objects), flushLimit: nil)
+        let lazy = render(.lazyObjects(count: 5) { objects[$0] }, flushLimit: 10)
+        XCTAssertEqual(eager.0, "<ul>\n<li>0,</li>\n<li>1,</li>\n<li>2,</li>\n<li>3,</li>\n<li>4</li>\n</ul>\n")
+        XCTAssertEqual(lazy.0, eager.0)
+        XCTAssertGreaterThan(lazy.1, 0)
+    }
+
     func testParseErrorsCarryTheLineAndColumn() {
         for (template, line, column, kind) in [("line\n{{#a}}\n", 3, 1, TemplateParseError.Kind.expectedSectionEnd),
                                                ("x {{a", 1, 6, .unexpectedEnd),

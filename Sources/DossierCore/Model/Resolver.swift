@@ -26,10 +26,10 @@ public enum Resolver {
         }
         var dossier = Dossier(
             site: content.site ?? SiteSettings(title: ""), home: content.home,
-            actors: keep(content.actors, \.header).sorted { ($0.name.lowercased(), $0.header.slug) < ($1.name.lowercased(), $1.header.slug) },
-            proposals: keep(content.proposals, \.header).sorted(by: newestFirst(\.proposed, \.title)),
-            sources: content.sources.sorted(by: newestFirst(\.published, \.title)),
-            pages: pages.sorted { ($0.title.lowercased(), $0.header.slug) < ($1.title.lowercased(), $1.header.slug) },
+            actors: sorted(keep(content.actors, \.header), key: { ($0.name.lowercased(), $0.header.slug) }, by: <),
+            proposals: sorted(keep(content.proposals, \.header), key: { ($0.proposed, $0.title.lowercased()) }, by: newestFirst),
+            sources: sorted(content.sources, key: { ($0.published, $0.title.lowercased()) }, by: newestFirst),
+            pages: sorted(pages, key: { ($0.title.lowercased(), $0.header.slug) }, by: <),
             assets: content.assets)
         for (i, a) in dossier.actors.enumerated() { dossier.actorIndex[a.header.slug] = i }
         for (i, p) in dossier.proposals.enumerated() { dossier.proposalIndex[p.header.slug] = i }
@@ -47,15 +47,19 @@ public enum Resolver {
         return (sorted.hasErrors || content.site == nil ? nil : dossier, sorted)
     }
 
-    /// Orders by date, newest first and undated last, then by title.
-    private static func newestFirst<B>(_ date: KeyPath<B, PartialDate?>, _ title: KeyPath<B, String>) -> (B, B) -> Bool {
-        { a, b in
-            switch (a[keyPath: date], b[keyPath: date]) {
-            case let (x?, y?) where x != y: return x > y
-            case (_?, nil): return true
-            case (nil, _?): return false
-            default: return a[keyPath: title].lowercased() < b[keyPath: title].lowercased()
-            }
+    /// Sorts by a key computed once per element, not once per comparison.
+    private static func sorted<B, K>(_ items: [B], key: (B) -> K, by less: (K, K) -> Bool) -> [B] {
+        let keys = items.map(key)
+        return items.indices.sorted { less(keys[$0], keys[$1]) }.map { items[$0] }
+    }
+
+    /// Orders by date, newest first and undated last, then by lowercased title.
+    private static func newestFirst(_ a: (PartialDate?, String), _ b: (PartialDate?, String)) -> Bool {
+        switch (a.0, b.0) {
+        case let (x?, y?) where x != y: return x > y
+        case (_?, nil): return true
+        case (nil, _?): return false
+        default: return a.1 < b.1
         }
     }
 

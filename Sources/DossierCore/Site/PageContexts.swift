@@ -191,7 +191,7 @@ struct PageContexts {
         let d = dossier
         let context = merge(common(path: "", title: d.home?.title ?? d.site.title, description: d.home?.summary, section: "home"), [
             "introHTML": d.home?.html,
-            "proposals": (d.proposals.indices.map { proposalRow($0, depth: depth) }),
+            "proposals": TemplateValue.lazyObjects(count: d.proposals.count) { proposalRow($0, depth: depth) },
             "actorCount": d.actors.count,
             "proposalCount": d.proposals.count,
             "sourceCount": d.sources.count,
@@ -204,7 +204,7 @@ struct PageContexts {
     func proposalList() -> PageJob {
         let path = "proposals/", depth = 1
         let context = merge(common(path: path, title: "Proposals", description: "Every proposal in the dossier.", section: "proposals"), [
-            "proposals": (dossier.proposals.indices.map { proposalRow($0, depth: depth) }),
+            "proposals": TemplateValue.lazyObjects(count: dossier.proposals.count) { proposalRow($0, depth: depth) },
         ])
         return PageJob(file: path + "index.html", template: "proposals", context: context)
     }
@@ -253,11 +253,12 @@ struct PageContexts {
     func actorList() -> PageJob {
         let path = "actors/", depth = 1
         let groups: [TemplateObject] = ActorKind.allCases.compactMap { kind in
-            let rows: [TemplateObject] = dossier.actors.indices.filter { dossier.actors[$0].kind == kind }.map { i in
-                merge(actorLink(i, depth: depth), ["summary": dossier.actors[i].summary,
-                                                   "positionCount": dossier.positionsByActor[i].count])
+            let members = dossier.actors.indices.filter { dossier.actors[$0].kind == kind }
+            let rows = TemplateValue.lazyObjects(count: members.count) { k in
+                merge(actorLink(members[k], depth: depth), ["summary": dossier.actors[members[k]].summary,
+                                                            "positionCount": dossier.positionsByActor[members[k]].count])
             }
-            return rows.isEmpty ? nil : ["kind": kind.rawValue, "label": Labels.actorGroup(kind), "actors": rows]
+            return members.isEmpty ? nil : ["kind": kind.rawValue, "label": Labels.actorGroup(kind), "actors": rows]
         }
         let context = merge(common(path: path, title: "Actors", description: "People, states and organisations in the dossier.", section: "actors"), [
             "groups": (groups),
@@ -303,12 +304,12 @@ struct PageContexts {
 
     func sourceList() -> PageJob {
         let path = "sources/", depth = 1
-        let rows: [TemplateObject] = dossier.sources.indices.map { i in
+        let rows = TemplateValue.lazyObjects(count: dossier.sources.count) { i in
             let s = dossier.sources[i]
             return merge(sourceLink(i, depth: depth), ["author": s.author, "citationCount": dossier.citations[i].count])
         }
         let context = merge(common(path: path, title: "Sources", description: "Every source the dossier cites, newest first.", section: "sources"), [
-            "sources": (rows),
+            "sources": rows,
         ])
         return PageJob(file: path + "index.html", template: "sources", context: context)
     }
@@ -350,32 +351,38 @@ struct PageContexts {
 
     func timeline() -> PageJob {
         let path = "timeline/", depth = 1
-        var years: [TemplateObject] = []
-        var current: (year: Int, entries: [TemplateObject])?
-        for entry in dossier.timeline {
-            let row: TemplateObject
-            let year: Int
+        let entries = dossier.timeline
+        func year(_ entry: TimelineEntry) -> Int {
+            switch entry {
+            case .proposed(let p): return dossier.proposals[p].proposed!.year
+            case .event(let p, let e): return dossier.proposals[p].timeline[e].date.year
+            }
+        }
+        func row(_ entry: TimelineEntry) -> TemplateObject {
             switch entry {
             case .proposed(let p):
                 let proposal = dossier.proposals[p]
-                year = proposal.proposed!.year
-                row = merge(["date": date(proposal.proposed)!, "proposal": proposalLink(p, depth: depth), "isProposed": true], [
+                return merge(["date": date(proposal.proposed)!, "proposal": proposalLink(p, depth: depth), "isProposed": true], [
                     "actors": (actorLinks(proposal.proposedBy, depth: depth)),
                 ])
             case .event(let p, let e):
                 let event = dossier.proposals[p].timeline[e]
-                year = event.date.year
-                row = merge(["date": date(event.date)!, "proposal": proposalLink(p, depth: depth), "html": event.timelineHTML], [
+                return merge(["date": date(event.date)!, "proposal": proposalLink(p, depth: depth), "html": event.timelineHTML], [
                     "actors": (actorLinks(event.actors, depth: depth)), "source": sourceLink(event.source, depth: depth),
                 ])
             }
-            if current?.year != year {
-                if let c = current { years.append(["year": c.year, "entries": c.entries]) }
-                current = (year, [])
-            }
-            current!.entries.append(row)
         }
-        if let c = current { years.append(["year": c.year, "entries": c.entries]) }
+        // One group per year, oldest first; each group's rows are built as it renders.
+        var years: [TemplateObject] = []
+        var start = 0
+        while start < entries.count {
+            let y = year(entries[start])
+            var end = start + 1
+            while end < entries.count, year(entries[end]) == y { end += 1 }
+            let first = start
+            years.append(["year": y, "entries": TemplateValue.lazyObjects(count: end - start) { row(entries[first + $0]) }])
+            start = end
+        }
         let context = merge(common(path: path, title: "Timeline", description: "Every dated event in the dossier, oldest first.", section: "timeline"), [
             "years": (years),
         ])
@@ -385,7 +392,7 @@ struct PageContexts {
     func matrix() -> PageJob {
         let path = "matrix/", depth = 1
         let columns = dossier.matrixActors.map { actorLink($0, depth: depth) }
-        let rows: [TemplateObject] = dossier.proposals.indices.map { p in
+        let rows = TemplateValue.lazyObjects(count: dossier.proposals.count) { p in
             let proposal = dossier.proposals[p]
             let href = Route.href(Route.path(.brief(.proposal, proposal.header.slug)), fromDepth: depth)
             let cells: [TemplateObject] = dossier.matrixActors.map { a in
@@ -401,7 +408,7 @@ struct PageContexts {
         let legend = Stance.allCases.map { ["stance": $0.rawValue, "label": Labels.stance($0)] as TemplateObject }
         let context = merge(common(path: path, title: "Stance matrix", description: "Who stands where on every proposal.", section: "matrix"), [
             "columns": (columns),
-            "rows": (rows),
+            "rows": rows,
             "legend": legend,
         ])
         return PageJob(file: path + "index.html", template: "matrix", context: context)

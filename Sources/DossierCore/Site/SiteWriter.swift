@@ -78,6 +78,43 @@ final class SiteWriter: @unchecked Sendable {
 
     /// Writes one file, creating its folders if `makeFolders` did not.
     func write(_ relative: String, bytes: UnsafeRawBufferPointer) throws {
+        let file = try create(relative)
+        defer { file.close() }
+        try file.append(bytes)
+    }
+
+    /// A file of the staged site open for writing.
+    final class File {
+        let relative: String
+        private var fd: Int32
+
+        fileprivate init(relative: String, fd: Int32) {
+            self.relative = relative
+            self.fd = fd
+        }
+
+        func append(_ bytes: UnsafeRawBufferPointer) throws {
+            var offset = 0
+            while offset < bytes.count {
+                let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw WriteError.io("cannot write '\(relative)': \(String(cString: strerror(errno)))")
+                }
+                offset += n
+            }
+        }
+
+        func close() {
+            if fd >= 0 { Foundation.close(fd) }
+            fd = -1
+        }
+
+        deinit { close() }
+    }
+
+    /// Creates (or empties) a file, creating its folders if `makeFolders` did not.
+    func create(_ relative: String) throws -> File {
         let path = stagingPath + "/" + relative
         var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         if fd < 0, errno == ENOENT, let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) {
@@ -85,16 +122,7 @@ final class SiteWriter: @unchecked Sendable {
             fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
         guard fd >= 0 else { throw WriteError.io("cannot write '\(relative)': \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw WriteError.io("cannot write '\(relative)': \(String(cString: strerror(errno)))")
-            }
-            offset += n
-        }
+        return File(relative: relative, fd: fd)
     }
 
     /// Creates a folder and any missing parents; one that exists is fine, other failures show when the file is opened.

@@ -7,7 +7,13 @@ struct TemplateRenderer {
     let library: [String: [TemplateNode]]
     /// The rendered bytes; callers may reuse the buffer between pages.
     var output: [UInt8] = []
+    /// Takes the output so far when it has grown past `flushLimit` and nothing in it can change any more (between
+    /// the items of a list, outside indented partials); it must empty the buffer. Keeps big pages out of memory.
+    var flush: ((inout [UInt8]) -> Void)?
+    var flushLimit = 1 << 20
     private var stack: [TemplateValue] = []
+    /// How many renders with indentation are under way: their output may still get indentation inserted.
+    private var indented = 0
 
     /// The position of the current item in the list being rendered.
     private struct ListPosition {
@@ -57,6 +63,8 @@ struct TemplateRenderer {
             for node in nodes { render(node, &frame) }
             return
         }
+        indented += 1
+        defer { indented -= 1 }
         let start = output.count
         for node in nodes {
             let before = output.count
@@ -98,6 +106,15 @@ struct TemplateRenderer {
                     render(nodes, inner)
                     stack.removeLast()
                 }
+            case .lazyObjects(let count, let item)?:
+                for i in 0..<count {
+                    if let flush, indented == 0, output.count >= flushLimit { flush(&output) }
+                    var inner = frame
+                    inner.position = ListPosition(index: i, isLast: i == count - 1)
+                    stack.append(.object(item(i)))
+                    render(nodes, inner)
+                    stack.removeLast()
+                }
             case .flag(let on)?:
                 if on { render(nodes, frame) }
             case let value?:
@@ -111,6 +128,8 @@ struct TemplateRenderer {
                 push(.list(items), nodes, frame)
             case .objects(let items)? where items.isEmpty:
                 push(.objects(items), nodes, frame)
+            case .lazyObjects(let count, let item)? where count == 0:
+                push(.lazyObjects(count: count, item: item), nodes, frame)
             case .flag(false)?, nil:
                 render(nodes, frame)
             default:
@@ -191,7 +210,7 @@ struct TemplateRenderer {
             output.append(contentsOf: String(n).utf8)
         case .flag(let b):
             output.append(contentsOf: (b ? "true" : "false").utf8)
-        case .list, .object, .objects:
+        case .list, .object, .objects, .lazyObjects:
             break
         }
     }

@@ -9,6 +9,9 @@ enum TemplateValue {
     case object(TemplateObject)
     /// A list of objects kept as built, which spares wrapping each one; renders exactly as `.list` of `.object`s.
     case objects([TemplateObject])
+    /// A list of objects built one at a time while the list renders, so that a list of 100,000 rows never exists
+    /// in memory all at once; renders exactly as `.objects`.
+    case lazyObjects(count: Int, item: (Int) -> TemplateObject)
 
     /// Converts a plain Swift value (`String`, `Int`, `Bool`, arrays and `[String: Any]` of them); anything else
     /// becomes its description.
@@ -70,6 +73,15 @@ enum TemplateValue {
             case "reversed": return .objects(items.reversed())
             case "count": return .number(items.count)
             case "empty": return .flag(items.isEmpty)
+            default: return nil
+            }
+        case .lazyObjects(let count, let item):
+            switch name {
+            case "first": return count > 0 ? .object(item(0)) : nil
+            case "last": return count > 0 ? .object(item(count - 1)) : nil
+            case "reversed": return .lazyObjects(count: count) { item(count - 1 - $0) }
+            case "count": return .number(count)
+            case "empty": return .flag(count == 0)
             default: return nil
             }
         case .object(let object):

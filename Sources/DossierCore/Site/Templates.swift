@@ -47,9 +47,11 @@ struct Templates {
         return diagnostics.isEmpty ? (Templates(library: library, assets: assets), []) : (nil, diagnostics)
     }
 
-    /// Appends the page rendered by its template to `output`.
-    func render(_ job: PageJob, into output: inout [UInt8]) {
+    /// Appends the page rendered by its template to `output`; `flush`, when given, takes the output of a big page in
+    /// parts as it grows (see `TemplateRenderer.flush`).
+    func render(_ job: PageJob, into output: inout [UInt8], flush: ((inout [UInt8]) -> Void)? = nil) {
         var renderer = TemplateRenderer(library: library)
+        renderer.flush = flush
         swap(&renderer.output, &output)
         renderer.render(job.template, job.context)
         swap(&renderer.output, &output)
