@@ -5,18 +5,18 @@ public enum BenchTable {
     public static let phases = ["load", "parse", "resolve", "render", "write"]
 
     public static var header: String {
-        line(["briefs", "pages", "wall s"] + phases + ["pages/s", "peak MiB"])
+        line(["briefs", "pages", "wall s", "cpu s"] + phases + ["pages/s", "peak MiB"])
     }
 
     public static func row(_ r: BenchResult) -> String {
         let seconds = phases.map { name in r.phases.first { $0.name == name }.map { fixed($0.seconds, 3) } ?? "-" }
-        return line([grouped(r.briefs), grouped(r.pages), fixed(r.wall, 3)] + seconds
+        return line([grouped(r.briefs), grouped(r.pages), fixed(r.wall, 3), fixed(r.cpu, 2)] + seconds
                     + [grouped(Int(r.pagesPerSecond.rounded())), grouped(r.peakMemory / (1 << 20))])
     }
 
     private static func line(_ cells: [String]) -> String {
         cells.enumerated().map { i, cell in
-            let width = i < 2 ? 8 : i == 2 ? 8 : i < 8 ? 8 : 9
+            let width = i < 9 ? 8 : 9
             return String(repeating: " ", count: max(0, width - cell.count)) + cell
         }.joined(separator: " ")
     }

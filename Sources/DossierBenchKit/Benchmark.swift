@@ -7,6 +7,8 @@ public struct BenchResult: Codable, Sendable {
     public var pages: Int
     /// Seconds from the start of the build to the site swapped into place.
     public var wall: Double
+    /// CPU seconds (user and system, every thread) the build process used: steadier than wall time on a shared machine.
+    public var cpu: Double
     /// Seconds per phase, in the build's order: load, parse, resolve, render, write.
     public var phases: [Phase]
     /// The process's peak resident memory, in bytes.
@@ -49,19 +51,30 @@ public enum Benchmark {
         let report = Build.run(options)
         let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         guard report.succeeded, report.wrote else { throw Failure.build(report.diagnostics) }
+        let usage = self.usage()
         return BenchResult(briefs: briefs, pages: report.pageCount, wall: wall,
+                           cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime),
                            phases: report.phases.map { BenchResult.Phase(name: $0.name, seconds: $0.seconds) },
-                           peakMemory: peakMemory())
+                           peakMemory: peakMemory(usage))
     }
 
-    /// The peak resident memory of this process so far, in bytes.
-    public static func peakMemory() -> Int {
+    private static func usage() -> rusage {
         var usage = rusage()
         #if os(Linux)
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        return usage.ru_maxrss * 1024
         #else
         getrusage(RUSAGE_SELF, &usage)
+        #endif
+        return usage
+    }
+
+    private static func seconds(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+
+    /// The peak resident memory of this process so far, in bytes.
+    private static func peakMemory(_ usage: rusage) -> Int {
+        #if os(Linux)
+        return usage.ru_maxrss * 1024
+        #else
         return usage.ru_maxrss
         #endif
     }
