@@ -392,14 +392,16 @@ struct PageContexts {
     func matrix() -> PageJob {
         let path = "matrix/", depth = 1
         let columns = dossier.matrixActors.map { actorLink($0, depth: depth) }
+        // Most cells are empty: each column's empty cell is built once.
+        let empty: [TemplateObject] = dossier.matrixActors.map { ["none": true, "actorName": dossier.actors[$0].name] }
         let rows = TemplateValue.lazyObjects(count: dossier.proposals.count) { p in
             let proposal = dossier.proposals[p]
             let href = Route.href(Route.path(.brief(.proposal, proposal.header.slug)), fromDepth: depth)
-            let cells: [TemplateObject] = dossier.matrixActors.map { a in
-                let actor = dossier.actors[a]
-                guard let pos = proposal.positions.first(where: { $0.actor.slug == actor.header.slug }) else {
-                    return ["none": true, "actorName": actor.name]
-                }
+            let held = proposal.positions.map { dossier.actorIndex[$0.actor.slug] }
+            let cells: [TemplateObject] = dossier.matrixActors.indices.map { column in
+                let a = dossier.matrixActors[column]
+                guard let k = held.firstIndex(of: a) else { return empty[column] }
+                let actor = dossier.actors[a], pos = proposal.positions[k]
                 return ["stance": pos.stance.rawValue, "label": Labels.stance(pos.stance), "actorName": actor.name,
                         "href": href + "#position-" + actor.header.slug]
             }
