@@ -387,15 +387,20 @@ struct PageContexts {
         if let baseURL, let url = URLPath.path(of: baseURL) {
             context["root"] = url
             context["homeHref"] = url
-            context["nav"] = (context["nav"] as! [[String: Any]]).map { item in
-                var item = item
-                let href = item["href"] as! String
-                item["href"] = url + (href == "./" ? "" : href)
-                return item
+            let fromBase: ([[String: Any]]) -> [[String: Any]] = { items in
+                items.map { item in
+                    var item = item
+                    let href = item["href"] as! String
+                    item["href"] = url + (href == "./" ? "" : href)
+                    return item
+                }
             }
+            context["nav"] = fromBase(context["nav"] as! [[String: Any]])
+            context["pages"] = fromBase(context["pages"] as! [[String: Any]])
         }
         context["isHome"] = false
         context["fullTitle"] = "Page not found · \(dossier.site.title)"
+        context["canonical"] = nil
         return PageJob(file: "404.html", template: "404", context: context)
     }
 
