@@ -48,3 +48,13 @@ import Testing
         #expect(out.html.contains("href=\"mailto:a@b.c\"") && out.html.contains("href=\"https://x.org\""))
     }
 }
+
+@Suite struct SuspiciousLinkTests {
+    @Test func aLinkWithAMisspeltKindIsAWarningWithTheIntendedReference() {
+        let fixture = Fixture(changing: ["pages/about.md": "---\ntitle: About\n---\nSee [NATO](actors:nato) and [Italy](Actor:italy) and [web](https://x.org).\n"])
+        #expect(fixture.messages() == [
+            "pages/about.md:4:5: warning: link to 'actors:nato' is not a cross-reference (did you mean 'actor:nato'?)",
+            "pages/about.md:4:29: warning: link to 'Actor:italy' is not a cross-reference (did you mean 'actor:italy'?)",
+        ])
+    }
+}

@@ -178,6 +178,12 @@ struct MarkdownPass {
                 out.targets.insert(.brief(ref.kind, ref.slug))
             }
         }
+        for link in rendered.suspicious {
+            let slug = link.url[link.url.index(after: link.url.firstIndex(of: ":")!)...]
+            out.diagnostics.append(Diagnostic(file: file, line: link.line, column: link.column, severity: .warning,
+                                              message: "link to '\(link.url)' is not a cross-reference",
+                                              hint: "did you mean '\(link.meant.rawValue):\(slug)'?"))
+        }
         return rendered.html
     }
 
