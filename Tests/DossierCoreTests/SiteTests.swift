@@ -26,8 +26,9 @@ import Testing
         #expect(proposal.contains("“We need guarantees.”"))
         #expect(proposal.contains("Put it forward in <a href=\"../../sources/afp-2025-08-16/\">March</a>."))
         let actor = fixture.page("actors/giorgia-meloni/index.html")
-        #expect(actor.contains("<li id=\"on-meloni-guarantee\">"))
-        #expect(actor.contains("<span class=\"stance stance-proposes\">Proposes</span> <a href=\"../../proposals/meloni-guarantee/\">Article 5-style guarantee</a>"))
+        #expect(actor.contains("<li id=\"on-meloni-guarantee\" class=\"position-card position-proposes\">"))
+        #expect(actor.contains("<h3><a href=\"../../proposals/meloni-guarantee/\">Article 5-style guarantee</a></h3>"))
+        #expect(actor.contains("<span class=\"stance stance-proposes\">Proposes</span>"))
         #expect(actor.contains("Source: <a href=\"../../sources/afp-2025-08-16/\">US proposed NATO-style guarantees</a>"))
         #expect(actor.contains("href=\"../../proposals/meloni-guarantee/#position-giorgia-meloni\""))
     }
