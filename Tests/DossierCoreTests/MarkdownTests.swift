@@ -15,6 +15,12 @@ import Testing
         #expect(out.references.map(\.kind) == [.actor, .proposal, .source])
     }
 
+    @Test func aFreePageCanBeLinkedToo() {
+        let out = renderer.render("[how we work](page:about)", resolve: resolveAll)
+        #expect(out.html == "<p><a href=\"../../pages/about/\">how we work</a></p>\n")
+        #expect(out.references.map(\.kind) == [.page])
+    }
+
     @Test func anAutolinkTakesTheTargetsNameAndAFragmentIsKept() {
         let out = renderer.render("See <actor:giorgia-meloni> and [her stance](actor:giorgia-meloni#positions).", resolve: resolveAll)
         #expect(out.html == "<p>See <a href=\"../../actors/giorgia-meloni/\">Name of giorgia-meloni</a> and <a href=\"../../actors/giorgia-meloni/#positions\">her stance</a>.</p>\n")
@@ -43,7 +49,7 @@ import Testing
     }
 
     @Test func otherSchemesAreLeftAlone() {
-        let out = renderer.render("[mail](mailto:a@b.c) [page](page:about) <https://x.org>", resolve: resolveAll)
+        let out = renderer.render("[mail](mailto:a@b.c) [tel](tel:123) <https://x.org>", resolve: resolveAll)
         #expect(out.references.isEmpty)
         #expect(out.html.contains("href=\"mailto:a@b.c\"") && out.html.contains("href=\"https://x.org\""))
     }

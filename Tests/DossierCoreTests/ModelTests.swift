@@ -36,6 +36,14 @@ import Testing
         #expect(d.mentions[.brief(.actor, "nato")] == [.brief(.actor, "italy")])
     }
 
+    @Test func aLinkToAFreePageIsAMentionAndAnUnknownPageAnError() throws {
+        let fixture = Fixture(changing: ["actors/nato.md": "---\nname: NATO\nkind: organization\n---\nSee [about](page:about) and [x](page:abuot).\n"])
+        #expect(fixture.messages() == ["actors/nato.md:5:29: error: unknown page 'abuot' (did you mean 'about'?)"])
+        fixture.write("actors/nato.md", "---\nname: NATO\nkind: organization\n---\nSee [about](page:about).\n")
+        let d = try #require(fixture.check().dossier)
+        #expect(d.mentions[.brief(.page, "about")] == [.brief(.actor, "nato")])
+    }
+
     @Test func theTimelineRunsOldestFirstWithPartialDatesBeforeFullerOnes() throws {
         let d = try #require(Fixture(changing: ["proposals/nato-membership.md": """
             ---

@@ -1,7 +1,7 @@
 import Ccmark
 import Foundation
 
-/// A `kind:slug` link found in Markdown, with where it was written in the file.
+/// An `actor:`, `proposal:`, `source:` or `page:` link found in Markdown, with where it was written in the file.
 public struct CrossReference: Hashable, Sendable {
     public var kind: BriefKind
     public var slug: String
@@ -13,7 +13,7 @@ public struct CrossReference: Hashable, Sendable {
     init?(url: String, line: Int, column: Int) {
         guard let colon = url.firstIndex(of: ":") else { return nil }
         let scheme = url[..<colon]
-        guard let kind = [BriefKind.actor, .proposal, .source].first(where: { $0.rawValue == scheme }) else { return nil }
+        guard let kind = BriefKind.allCases.first(where: { $0.rawValue == scheme }) else { return nil }
         var rest = url[url.index(after: colon)...]
         if let hash = rest.firstIndex(of: "#") {
             fragment = String(rest[rest.index(after: hash)...])
@@ -43,7 +43,7 @@ public struct SuspiciousLink: Hashable, Sendable {
     init?(url: String, line: Int, column: Int) {
         guard let colon = url.firstIndex(of: ":") else { return nil }
         let scheme = url[..<colon].lowercased()
-        let kinds: [BriefKind] = [.actor, .proposal, .source]
+        let kinds = BriefKind.allCases
         guard let meant = kinds.first(where: { $0.rawValue == scheme })
                 ?? Suggestion.closest(to: scheme, in: kinds.map(\.rawValue)).flatMap(BriefKind.init(rawValue:)) else { return nil }
         self.url = url
@@ -60,7 +60,7 @@ public struct RenderedMarkdown: Sendable {
     public var suspicious: [SuspiciousLink] = []
 }
 
-/// Renders CommonMark with cmark, rewriting `actor:`, `proposal:` and `source:` links through a resolver.
+/// Renders CommonMark with cmark, rewriting `actor:`, `proposal:`, `source:` and `page:` links through a resolver.
 ///
 /// This is the only code that talks to cmark; no cmark pointer leaves it.
 public struct MarkdownRenderer: Sendable {
