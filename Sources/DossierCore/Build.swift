@@ -79,11 +79,12 @@ public enum Build {
     private static func write(_ dossier: Dossier, templates: Templates, options: BuildOptions, extra: [String: Any],
                               timer: PhaseTimer) throws -> [(kind: String, count: Int)] {
         let writer = try timer.timed("write") { try SiteWriter(output: options.output, protecting: [options.content, options.templates]) }
+        var jobs: [(file: String, make: () -> PageJob)] = []
         do {
             let contexts = timer.timed("render") {
                 PageContexts(dossier: dossier, baseURL: dossier.site.baseURL, extra: TemplateObject(any: extra))
             }
-            let jobs = contexts.all()
+            jobs = contexts.all()
             timer.timed("write") { writer.makeFolders(for: jobs.map(\.file)) }
             let failures = timer.split { () -> ([String?], [(name: String, seconds: Double)]) in
                 let results = Parallel.map(jobs) { pending -> (failure: String?, render: Double, write: Double) in
@@ -134,7 +135,8 @@ public enum Build {
             writer.discard()
             throw error
         }
-        return [("proposals", dossier.proposals.count), ("actors", dossier.actors.count),
-                ("sources", dossier.sources.count), ("pages", dossier.pages.count), ("indexes", 7)]
+        let briefs = [("proposals", dossier.proposals.count), ("actors", dossier.actors.count),
+                      ("sources", dossier.sources.count), ("pages", dossier.pages.count)]
+        return briefs + [("indexes", jobs.count - briefs.reduce(0) { $0 + $1.1 })]
     }
 }

@@ -167,14 +167,28 @@ struct PageContexts {
 
     // MARK: Rows shared by several pages
 
+    /// How many of `stances` there are of each stance, in the vocabulary's order, leaving out zeros.
+    private func stanceCounts(_ stances: [Stance]) -> [TemplateObject] {
+        Stance.allCases.compactMap { stance in
+            let n = stances.count { $0 == stance }
+            return n == 0 ? nil : ["stance": stance.rawValue, "label": Labels.stance(stance), "count": n]
+        }
+    }
+
+    /// The stance of each position an actor takes, in proposal order.
+    private func stances(ofActor i: Int) -> [Stance] {
+        dossier.positionsByActor[i].map { dossier.proposals[$0.proposal].positions[$0.position].stance }
+    }
+
+    /// A Markdown body placed below a heading of level `top - 1`: its own headings start at `h<top>`.
+    private func body(_ html: String, top: Int) -> String? {
+        html.isEmpty ? nil : HeadingLevels.nest(html, top: top)
+    }
+
     /// A proposal as a row of the overview tables: status, proposers, date, count of each stance.
     private func proposalRow(_ i: Int, depth: Int) -> TemplateObject {
         let p = dossier.proposals[i]
-        var counts: [TemplateObject] = []
-        for stance in Stance.allCases {
-            let n = p.positions.count { $0.stance == stance }
-            if n > 0 { counts.append(["stance": stance.rawValue, "label": Labels.stance(stance), "count": n]) }
-        }
+        let counts = stanceCounts(p.positions.map(\.stance))
         return merge(proposalLink(i, depth: depth), [
             "proposers": (actorLinks(p.proposedBy, depth: depth)),
             "proposed": date(p.proposed),
@@ -190,7 +204,7 @@ struct PageContexts {
         let depth = 0
         let d = dossier
         let context = merge(common(path: "", title: d.home?.title ?? d.site.title, description: d.home?.summary, section: "home"), [
-            "introHTML": d.home?.html,
+            "introHTML": d.home.flatMap { body($0.html, top: 2) },
             "proposals": TemplateValue.lazyObjects(count: d.proposals.count) { proposalRow($0, depth: depth) },
             "actorCount": d.actors.count,
             "proposalCount": d.proposals.count,
@@ -241,9 +255,10 @@ struct PageContexts {
             "provisions": (p.provisions.map { ["html": $0.html] as TemplateObject }),
             "positionGroups": (groups),
             "positionCount": p.positions.count,
+            "stanceCounts": stanceCounts(p.positions.map(\.stance)),
             "related": (dossier.related[i].map { proposalLink($0, depth: depth) }),
             "timeline": (timeline),
-            "bodyHTML": p.header.html.isEmpty ? nil : p.header.html,
+            "bodyHTML": body(p.header.html, top: 3),
             "sources": (dossier.sourcesCited(byProposal: i).map { sourceLink($0, depth: depth) }),
             "mentionedIn": (mentions(id, depth: depth)),
         ])
@@ -256,9 +271,10 @@ struct PageContexts {
             let members = dossier.actors.indices.filter { dossier.actors[$0].kind == kind }
             let rows = TemplateValue.lazyObjects(count: members.count) { k in
                 merge(actorLink(members[k], depth: depth), ["summary": dossier.actors[members[k]].summary,
-                                                            "positionCount": dossier.positionsByActor[members[k]].count])
+                                                            "positionCount": dossier.positionsByActor[members[k]].count,
+                                                            "stanceCounts": stanceCounts(stances(ofActor: members[k]))])
             }
-            return members.isEmpty ? nil : ["kind": kind.rawValue, "label": Labels.actorGroup(kind), "actors": rows]
+            return members.isEmpty ? nil : ["kind": kind.rawValue, "label": Labels.actorGroup(kind), "count": members.count, "actors": rows]
         }
         let context = merge(common(path: path, title: "Actors", description: "People, states and organisations in the dossier.", section: "actors"), [
             "groups": (groups),
@@ -295,7 +311,8 @@ struct PageContexts {
             "members": (dossier.members[i].map { actorLink($0, depth: depth) }),
             "proposed": (dossier.proposedByActor[i].map { proposalLink($0, depth: depth) }),
             "positions": (positions),
-            "bodyHTML": a.header.html.isEmpty ? nil : a.header.html,
+            "stanceCounts": stanceCounts(stances(ofActor: i)),
+            "bodyHTML": body(a.header.html, top: 3),
             "sources": (dossier.sourcesCited(byActor: i).map { sourceLink($0, depth: depth) }),
             "mentionedIn": (mentions(id, depth: depth)),
         ])
@@ -334,7 +351,9 @@ struct PageContexts {
                 return ["proposal": proposalLink(p, depth: depth), "what": "Timeline, \(event.date.display)", "html": event.text.html]
             }
         }
-        let context = merge(common(path: path, title: s.title, description: dossier.site.description, section: "sources", ogType: "article"), [
+        let about = ([Labels.sourceKind(s.kind)] + [s.outlet, s.published?.display].compactMap { $0 }).joined(separator: " · ")
+        let description = "\(about). The dossier's note on this source, and every position and event that cites it."
+        let context = merge(common(path: path, title: s.title, description: description, section: "sources", ogType: "article"), [
             "slug": s.header.slug,
             "outlet": s.outlet,
             "sourceKind": s.kind.rawValue,
@@ -342,7 +361,7 @@ struct PageContexts {
             "published": date(s.published),
             "url": s.url,
             "author": s.author,
-            "bodyHTML": s.header.html.isEmpty ? nil : s.header.html,
+            "bodyHTML": body(s.header.html, top: 3),
             "citations": (citations),
             "mentionedIn": (mentions(id, depth: depth)),
         ])
@@ -422,7 +441,7 @@ struct PageContexts {
         let path = Route.path(id), depth = 1
         let context = merge(common(path: path, title: page.title, description: page.summary, section: page.header.slug), [
             "summary": page.summary,
-            "bodyHTML": page.header.html,
+            "bodyHTML": body(page.header.html, top: 2),
             "mentionedIn": (mentions(id, depth: depth)),
         ])
         return PageJob(file: path + "index.html", template: "page", context: context)
@@ -435,9 +454,15 @@ struct PageContexts {
             context["root"] = url
             context["homeHref"] = url
             context["nav"] = navigation(section: "") { url + $0 }
+            context["pages"] = dossier.pages.map { page -> TemplateObject in
+                var item = link(.brief(.page, page.header.slug), depth: 0)
+                item["href"] = url + Route.path(.brief(.page, page.header.slug))
+                return item
+            }
         }
         context["isHome"] = false
         context["fullTitle"] = "Page not found · \(dossier.site.title)"
+        context["canonical"] = nil
         return PageJob(file: "404.html", template: "404", context: context)
     }
 
