@@ -32,17 +32,21 @@ struct TemplateRenderer {
         }
     }
 
-    /// What a template renders within, besides the context stack.
+    /// What a template renders within, besides the context stack, the indentation and the inherited blocks (which
+    /// only partials and blocks change, so they are the renderer's own state, saved and restored around them).
     private struct Frame {
         var position: ListPosition?
-        var indentation: [UInt8]?
-        var inherited: [String: [TemplateNode]]?
         var escapes = true
+    }
 
-        func indented(_ extra: [UInt8]?) -> [UInt8]? {
-            guard let extra else { return indentation }
-            return (indentation ?? []) + extra
-        }
+    /// The indentation of the partials and blocks being rendered.
+    private var indentation: [UInt8]?
+    /// The blocks inherited by the partials being rendered.
+    private var inherited: [String: [TemplateNode]]?
+
+    private func indented(_ extra: [UInt8]?) -> [UInt8]? {
+        guard let extra else { return indentation }
+        return (indentation ?? []) + extra
     }
 
     init(library: [String: [TemplateNode]]) {
@@ -53,22 +57,23 @@ struct TemplateRenderer {
     mutating func render(_ name: String, _ context: TemplateObject) {
         guard let nodes = library[name] else { return }
         stack = [.object(context)]
+        (indentation, inherited) = (nil, nil)
         render(nodes, Frame())
         stack = []
     }
 
     private mutating func render(_ nodes: [TemplateNode], _ frame: Frame) {
         var frame = frame
-        guard let indentation = frame.indentation, !indentation.isEmpty else {
-            for node in nodes { render(node, &frame) }
+        guard let indentation, !indentation.isEmpty else {
+            for i in nodes.indices { render(nodes[i], &frame) }
             return
         }
         indented += 1
         defer { indented -= 1 }
         let start = output.count
-        for node in nodes {
+        for i in nodes.indices {
             let before = output.count
-            render(node, &frame)
+            render(nodes[i], &frame)
             if output.count > before, endsWithNewline(from: start, to: before) {
                 output.insert(contentsOf: indentation, at: before)
             }
@@ -135,11 +140,11 @@ struct TemplateRenderer {
             default:
                 break
             }
-        case .block(let name, let nodes, let indentation):
-            var inner = frame
-            inner.position = nil
-            inner.indentation = frame.indented(indentation)
-            render(frame.inherited?[name] ?? nodes, inner)
+        case .block(let name, let nodes, let extra):
+            let saved = indentation
+            indentation = indented(extra)
+            render(inherited?[name] ?? nodes, Frame(position: nil, escapes: frame.escapes))
+            indentation = saved
         case .partial(let name, let dynamic, let indentation, let inherits):
             var partialName = name
             if dynamic {
@@ -147,11 +152,13 @@ struct TemplateRenderer {
                 partialName = named
             }
             guard let nodes = library[partialName] else { return }
-            var inherited = frame.inherited
+            let saved = (indentation: self.indentation, inherited: self.inherited)
             if let inherits {
-                inherited = frame.inherited.map { $0.merging(inherits) { outer, _ in outer } } ?? inherits
+                self.inherited = saved.inherited.map { $0.merging(inherits) { outer, _ in outer } } ?? inherits
             }
-            render(nodes, Frame(position: nil, indentation: frame.indented(indentation), inherited: inherited))
+            self.indentation = indented(indentation)
+            render(nodes, Frame())
+            (self.indentation, self.inherited) = saved
         case .contentType(let escapes):
             frame.escapes = escapes
         case .blockDefinition:
