@@ -1,37 +1,37 @@
 @testable import DossierCore
-import XCTest
+import Testing
 
-final class FrontMatterTests: XCTestCase {
-    func testTheYAMLAndTheBodyAreSplitAtTheClosingFenceWithTheirLines() throws {
+@Suite struct FrontMatterTests {
+    @Test func theYAMLAndTheBodyAreSplitAtTheClosingFenceWithTheirLines() throws {
         let split = try FrontMatter.split("---\ntitle: A\nkind: x\n---\n\nBody\n")
-        XCTAssertEqual(split.yaml, "title: A\nkind: x\n")
-        XCTAssertEqual(split.yamlLine, 2)
-        XCTAssertEqual(split.body, "\nBody\n")
-        XCTAssertEqual(split.bodyLine, 5)
+        #expect(split.yaml == "title: A\nkind: x\n")
+        #expect(split.yamlLine == 2)
+        #expect(split.body == "\nBody\n")
+        #expect(split.bodyLine == 5)
     }
 
-    func testThreeDotsCloseTheFrontMatterAndABOMAndCRLFAreTolerated() throws {
+    @Test func threeDotsCloseTheFrontMatterAndABOMAndCRLFAreTolerated() throws {
         let split = try FrontMatter.split("\u{FEFF}---\r\ntitle: Ünï\r\n...\r\nBody")
-        XCTAssertEqual(split.yaml, "title: Ünï\n")
-        XCTAssertEqual(split.body, "Body")
-        XCTAssertEqual(split.bodyLine, 4)
+        #expect(split.yaml == "title: Ünï\n")
+        #expect(split.body == "Body")
+        #expect(split.bodyLine == 4)
     }
 
-    func testAFileWithoutFrontMatterIsAllBody() throws {
+    @Test func aFileWithoutFrontMatterIsAllBody() throws {
         let split = try FrontMatter.split("# Title\n---\n")
-        XCTAssertNil(split.yaml)
-        XCTAssertEqual(split.body, "# Title\n---\n")
+        #expect(split.yaml == nil)
+        #expect(split.body == "# Title\n---\n")
     }
 
-    func testAnUnclosedFrontMatterIsAnError() {
+    @Test func anUnclosedFrontMatterIsAnError() {
         for text in ["---\ntitle: A\n", "---", "---\n", "---\n----\n"] {
-            XCTAssertThrowsError(try FrontMatter.split(text), text)
+            #expect(throws: FrontMatter.SplitError.self, "\(text)") { try FrontMatter.split(text) }
         }
     }
 
-    func testAFenceAtTheVeryEndLeavesAnEmptyBody() throws {
+    @Test func aFenceAtTheVeryEndLeavesAnEmptyBody() throws {
         let split = try FrontMatter.split("---\na: b\n---")
-        XCTAssertEqual(split.yaml, "a: b\n")
-        XCTAssertEqual(split.body, "")
+        #expect(split.yaml == "a: b\n")
+        #expect(split.body == "")
     }
 }

@@ -1,8 +1,8 @@
 @testable import DossierCore
-import XCTest
+import Testing
 import Yams
 
-final class SimpleYAMLTests: XCTestCase {
+@Suite struct SimpleYAMLTests {
     /// Node trees compared on everything FieldReader reads: kinds, strings, styles, tags, locations, booleans, numbers.
     private func describe(_ node: YAMLNode) -> String {
         let at = "@\(node.location.line):\(node.location.column)"
@@ -50,21 +50,21 @@ final class SimpleYAMLTests: XCTestCase {
         empty_list: [ ]
         """
 
-    func testFrontMatterInTheSubsetComposesExactlyAsYamsDoes() throws {
+    @Test func frontMatterInTheSubsetComposesExactlyAsYamsDoes() throws {
         for yaml in [proposal, "a: b", "  indented: root\n  second: 2", "list:\n- a\n- b\nnext: c", "k: ~\nn: null\nt: yes"] {
-            let fast = try XCTUnwrap(SimpleYAML.compose(yaml), yaml)
-            let full = YAMLNode(try XCTUnwrap(try Yams.compose(yaml: yaml), yaml))
-            XCTAssertEqual(describe(fast), describe(full), yaml)
+            let fast = try #require(SimpleYAML.compose(yaml), "\(yaml)")
+            let full = YAMLNode(try #require(try Yams.compose(yaml: yaml), "\(yaml)"))
+            #expect(describe(fast) == describe(full), "\(yaml)")
         }
     }
 
-    func testEverythingElseIsLeftToYams() {
+    @Test func everythingElseIsLeftToYams() {
         let outside = ["", "# only a comment", "a: b\na: c", "a: &x b", "a: *x", "a: !!str b", "a: |\n  block", "a: >\n  folded",
                        "a: multi\n  line", "a: \"open\n  quote\"", "a: b # comment", "a: \"esc \\n\"", "a:\tb", "a:",
                        "a:\nb: c", "a: {b: c}", "a: [b, [c]]", "a: [b c]", "a: [b,]", "? a\n: b", "a b: c", "\"a\": b",
                        "- a\n- b", "a: b: c", "a: -", "a: - b", "a: x\r\nb: y", "a: \u{85}", "a: x\u{2028}y", "a: \u{FEFF}x", "- a"]
         for yaml in outside {
-            XCTAssertNil(SimpleYAML.compose(yaml), yaml)
+            #expect(SimpleYAML.compose(yaml) == nil, "\(yaml)")
         }
     }
 }
