@@ -11,18 +11,38 @@ public struct CrossReference: Hashable, Sendable {
 
     /// Parses `actor:giorgia-meloni#positions`; nil for any other URL.
     init?(url: String, line: Int, column: Int) {
+        guard let (kind, slug, fragment) = url.utf8.allSatisfy({ $0 < 0x80 }) ? Self.parseASCII(url) : Self.parse(url) else {
+            return nil
+        }
+        self.kind = kind
+        self.slug = slug
+        self.fragment = fragment
+        self.line = line
+        self.column = column
+    }
+
+    /// The URL read as Characters, as written: a ':' or '#' that a combining mark joins is not a separator.
+    private static func parse(_ url: String) -> (BriefKind, String, String?)? {
         guard let colon = url.firstIndex(of: ":") else { return nil }
         let scheme = url[..<colon]
         guard let kind = BriefKind.allCases.first(where: { $0.rawValue == scheme }) else { return nil }
         var rest = url[url.index(after: colon)...]
+        var fragment: String?
         if let hash = rest.firstIndex(of: "#") {
             fragment = String(rest[rest.index(after: hash)...])
             rest = rest[..<hash]
         }
-        self.kind = kind
-        self.slug = String(rest)
-        self.line = line
-        self.column = column
+        return (kind, String(rest), fragment)
+    }
+
+    /// The same for an ASCII URL, where bytes are Characters: no Character breaking, no Substrings.
+    private static func parseASCII(_ url: String) -> (BriefKind, String, String?)? {
+        let utf8 = url.utf8
+        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")),
+              let kind = BriefKind(rawValue: String(url[..<colon])) else { return nil }
+        let rest = url[utf8.index(after: colon)...]
+        guard let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (kind, String(rest), nil) }
+        return (kind, String(rest[..<hash]), String(rest[rest.utf8.index(after: hash)...]))
     }
 }
 
@@ -122,15 +142,32 @@ public struct MarkdownRenderer: Sendable {
     }
 
     static func unwrapSingleParagraph(_ html: String) -> String {
-        let utf8 = html.utf8
-        guard utf8.starts(with: "<p>".utf8), utf8.reversed().starts(with: "\n>p/<".utf8) else { return html }
-        let inner = utf8.dropFirst(3).dropLast(5)
-        let paragraph = Array("<p>".utf8)
-        var i = inner.startIndex
-        while let lt = inner[i...].firstIndex(of: UInt8(ascii: "<")) {
-            if inner[lt...].starts(with: paragraph) { return html }
-            i = utf8.index(after: lt)
+        var copy = html
+        // nil: decide by Characters; .some(nil): leave as is; .some(inner): the paragraph's content.
+        let unwrapped: String?? = copy.withUTF8 { bytes in
+            let n = bytes.count
+            guard n >= 8, bytes[0] == UInt8(ascii: "<"), bytes[1] == UInt8(ascii: "p"), bytes[2] == UInt8(ascii: ">"),
+                  bytes[n - 5] == UInt8(ascii: "<"), bytes[n - 4] == UInt8(ascii: "/"), bytes[n - 3] == UInt8(ascii: "p"),
+                  bytes[n - 2] == UInt8(ascii: ">"), bytes[n - 1] == UInt8(ascii: "\n") else { return .some(nil) }
+            // A combining mark right after "<p>" would make "<p>" not a prefix in Characters.
+            guard bytes[3] < 0x80 else { return nil }
+            let inner = UnsafeBufferPointer(rebasing: bytes[3..<(n - 5)])
+            var i = 0
+            while i + 2 < inner.count {
+                if inner[i] == UInt8(ascii: "<"), inner[i + 1] == UInt8(ascii: "p"), inner[i + 2] == UInt8(ascii: ">") {
+                    return .some(nil)
+                }
+                i += 1
+            }
+            return .some(String(decoding: inner, as: UTF8.self))
         }
-        return String(Substring(inner))
+        switch unwrapped {
+        case .some(let inner?): return inner
+        case .some(nil): return html
+        case nil:
+            guard html.hasPrefix("<p>"), html.hasSuffix("</p>\n") else { return html }
+            let inner = html.dropFirst(3).dropLast(5)
+            return inner.contains("<p>") ? html : String(inner)
+        }
     }
 }
