@@ -21,7 +21,19 @@ public enum ContentLoader {
         case brief(BriefKind, slug: String)
     }
 
+    /// Loads `directory`; with a `cache`, files unchanged since the last load are not read again.
+    static func load(from directory: String, cache: LoadCache?) -> LoadedContent {
+        cache?.startPass()
+        defer { cache?.finishPass() }
+        return load(from: directory) { path, job in cache?.decode(path: path, job: job) ?? decode(path: path, job: job) }
+    }
+
     public static func load(from directory: String) -> LoadedContent {
+        load(from: directory) { decode(path: $0, job: $1) }
+    }
+
+    private static func load(from directory: String,
+                             decoding decode: (String, Job) -> (value: Decoded?, diagnostics: [Diagnostic])) -> LoadedContent {
         var content = LoadedContent()
         let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         var isDirectory: ObjCBool = false
@@ -58,7 +70,7 @@ public enum ContentLoader {
             content.diagnostics.append(Diagnostic(file: root + "/site.yml", message: "missing site settings",
                                                   hint: "create site.yml with at least 'title: …'"))
         }
-        let results = Parallel.map(jobs) { decode(path: $0.path, job: $0.job) }
+        let results = Parallel.map(jobs) { decode($0.path, $0.job) }
         for result in results {
             content.diagnostics += result.diagnostics
             switch result.value {
@@ -145,7 +157,7 @@ public enum ContentLoader {
         }
         guard let reader = mapping(yaml, bag: bag, lineOffset: split.yamlLine - 1, what: "front matter") else { return nil }
         let header = BriefHeader(kind: kind, slug: slug, file: path, body: split.body, bodyLine: split.bodyLine,
-                                 draft: false)
+                                 draft: false, fieldLines: reader.keyLines)
         switch kind {
         case .actor: return BriefDecoder.actor(header, reader).map(Decoded.actor)
         case .proposal: return BriefDecoder.proposal(header, reader, bag: bag).map(Decoded.proposal)

@@ -1,0 +1,63 @@
+import Foundation
+
+/// A file's identity for change detection: its modification time and size.
+struct FileStamp: Hashable, Sendable {
+    var seconds: Int
+    var nanoseconds: Int
+    var size: Int
+
+    init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        #if canImport(Darwin)
+        seconds = Int(info.st_mtimespec.tv_sec)
+        nanoseconds = Int(info.st_mtimespec.tv_nsec)
+        #else
+        seconds = Int(info.st_mtim.tv_sec)
+        nanoseconds = Int(info.st_mtim.tv_nsec)
+        #endif
+        size = Int(info.st_size)
+    }
+}
+
+/// Each file's decoded result, kept with the file's stamp, so that a file unchanged since the last load is not
+/// read and parsed again. Safe to use from the loader's parallel decoding.
+final class LoadCache: @unchecked Sendable {
+    private struct Entry {
+        var stamp: FileStamp
+        var result: (value: ContentLoader.Decoded?, diagnostics: [Diagnostic])
+    }
+
+    private let lock = NSLock()
+    private var entries: [String: Entry] = [:]
+    private var seen: Set<String> = []
+    /// How many files the last load read again.
+    private(set) var decodedLastPass = 0
+
+    func startPass() {
+        lock.withLock {
+            seen = []
+            decodedLastPass = 0
+        }
+    }
+
+    /// Forgets the files the last load did not see (deleted or renamed).
+    func finishPass() {
+        lock.withLock { entries = entries.filter { seen.contains($0.key) } }
+    }
+
+    func decode(path: String, job: ContentLoader.Job) -> (value: ContentLoader.Decoded?, diagnostics: [Diagnostic]) {
+        let stamp = FileStamp(path: path)
+        let cached: Entry? = lock.withLock {
+            seen.insert(path)
+            return entries[path]
+        }
+        if let stamp, let cached, cached.stamp == stamp { return cached.result }
+        let result = ContentLoader.decode(path: path, job: job)
+        lock.withLock {
+            decodedLastPass += 1
+            if let stamp { entries[path] = Entry(stamp: stamp, result: result) } else { entries[path] = nil }
+        }
+        return result
+    }
+}
