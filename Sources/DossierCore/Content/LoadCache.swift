@@ -31,13 +31,13 @@ final class LoadCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
     private var seen: Set<String> = []
-    /// How many files the last load read again.
-    private(set) var decodedLastPass = 0
+    /// The files the last load read again: new or changed since the load before.
+    private(set) var decodedLastPass: Set<String> = []
 
     func startPass() {
         lock.withLock {
             seen = []
-            decodedLastPass = 0
+            decodedLastPass = []
         }
     }
 
@@ -55,7 +55,7 @@ final class LoadCache: @unchecked Sendable {
         if let stamp, let cached, cached.stamp == stamp { return cached.result }
         let result = ContentLoader.decode(path: path, job: job)
         lock.withLock {
-            decodedLastPass += 1
+            decodedLastPass.insert(path)
             if let stamp { entries[path] = Entry(stamp: stamp, result: result) } else { entries[path] = nil }
         }
         return result

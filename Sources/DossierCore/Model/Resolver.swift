@@ -2,6 +2,12 @@
 /// Markdown with its links resolved, and derives the relations that are written on one side only.
 public enum Resolver {
     public static func resolve(_ content: LoadedContent, includeDrafts: Bool) -> (dossier: Dossier?, diagnostics: [Diagnostic]) {
+        resolve(content, includeDrafts: includeDrafts, markdownCache: nil)
+    }
+
+    /// Resolves with a cache of rendered Markdown kept between builds (see `IncrementalBuild`).
+    static func resolve(_ content: LoadedContent, includeDrafts: Bool, markdownCache: MarkdownCache?)
+        -> (dossier: Dossier?, diagnostics: [Diagnostic]) {
         var diagnostics = content.diagnostics
         var drafts: [BriefKind: Set<String>] = [:]
         func keep<B>(_ briefs: [B], _ header: (B) -> BriefHeader) -> [B] {
@@ -30,8 +36,10 @@ public enum Resolver {
 
         let checker = ReferenceChecker(dossier: dossier, drafts: drafts)
         diagnostics += checker.checkFrontMatter()
-        let linked = MarkdownPass(checker: checker, renderer: MarkdownRenderer(allowHTML: dossier.site.allowHTML))
+        let linked = MarkdownPass(checker: checker, renderer: MarkdownRenderer(allowHTML: dossier.site.allowHTML), cache: markdownCache)
+        markdownCache?.startPass(allowHTML: dossier.site.allowHTML)
         diagnostics += linked.run(on: &dossier)
+        markdownCache?.finishPass()
         derive(&dossier)
         let sorted = diagnostics.sorted()
         return (sorted.hasErrors || content.site == nil ? nil : dossier, sorted)
@@ -151,6 +159,7 @@ struct ReferenceChecker: Sendable {
 struct MarkdownPass {
     let checker: ReferenceChecker
     let renderer: MarkdownRenderer
+    var cache: MarkdownCache? = nil
 
     /// The output of rendering one page's Markdown.
     private struct Output {
@@ -163,12 +172,15 @@ struct MarkdownPass {
     private func render(_ text: String, line: Int, column: Int = 1, inline: Bool = false, depth: Int, file: String,
                         into out: inout Output) -> String {
         let dossier = checker.dossier
-        let rendered = renderer.render(text, line: line, column: column, inline: inline) { ref in
+        let resolve = { (ref: CrossReference) -> ResolvedLink? in
             let id = PageID.brief(ref.kind, ref.slug)
             guard checker.exists(ref.kind, ref.slug) else { return nil }
             let href = Route.href(Route.path(id), fromDepth: depth) + (ref.fragment.map { "#" + $0 } ?? "")
             return ResolvedLink(href: href, name: dossier.title(of: id))
         }
+        let rendered = cache?.render(text, line: line, column: column, inline: inline, depth: depth, resolve: resolve) {
+            renderer.render(text, line: line, column: column, inline: inline, resolve: resolve)
+        } ?? renderer.render(text, line: line, column: column, inline: inline, resolve: resolve)
         for ref in rendered.references {
             if let problem = checker.problem(ref.kind, ref.slug, file: file, line: ref.line, column: ref.column) {
                 out.diagnostics.append(problem)

@@ -1,0 +1,265 @@
+import Dispatch
+import Foundation
+
+/// A build that keeps its output folder and what it learnt between runs, for the preview server.
+///
+/// Files unchanged since the last run are not read again; Markdown is rendered again only when its text or a
+/// link target changed; only the pages an edit can touch are rebuilt, and a page whose values did not change is
+/// not rendered or written. The output is the same as `Build.run`'s, file for file. Each file is replaced
+/// atomically; a run with errors writes nothing, so the last good site stays as it was.
+///
+/// Which pages an edit touches: the edited briefs' own pages; the pages that showed them (found from the links
+/// each page holds); the briefs they reference, before and after the edit (whose pages list positions, mentions
+/// and citations); and, when a brief's rendered Markdown names an edited brief, that brief too. The index pages
+/// (home, lists, timeline, matrix, 404) are rebuilt on every change and written only when their values changed.
+/// A change to the site settings, the free pages' titles or the templates rebuilds every page.
+public final class IncrementalBuild {
+    /// What one run did.
+    public struct Outcome {
+        public var report: BuildReport
+        /// Pages rendered and written because their values changed.
+        public var pagesWritten: Int
+        /// Pages in the site.
+        public var pagesTotal: Int
+        /// Files removed because their brief is gone.
+        public var filesRemoved: Int
+    }
+
+    /// What the last successful run left behind.
+    private struct State {
+        var global: Int
+        var briefs: Set<PageID>
+        var outgoing: [PageID: Set<PageID>]
+        var mentions: [PageID: [PageID]]
+        /// Brief page → the briefs its values showed.
+        var shows: [PageID: Set<PageID>]
+        /// Brief → the brief pages that showed it.
+        var shownBy: [PageID: Set<PageID>]
+        /// Output file → fingerprint of what was written there.
+        var fingerprints: [String: Int]
+        /// Copied file → the stamp of its source when it was copied.
+        var copies: [String: FileStamp]
+        /// Every file of the site.
+        var files: Set<String>
+        /// The files of the index pages.
+        var indexFiles: Set<String>
+    }
+
+    public let options: BuildOptions
+    private let extra: [String: Any]
+    private let loadCache = LoadCache()
+    private let markdownCache = MarkdownCache()
+    private var templates: Templates?
+    private var templateStamps: [String: FileStamp] = [:]
+    private var state: State?
+    /// Files read again and whether the templates changed since the last successful run.
+    private var pendingFiles: Set<String> = []
+    private var pendingTemplates = false
+
+    /// `options.output` is the folder this build owns; it must be empty or missing at first.
+    public init(options: BuildOptions, extra: [String: Any] = [:]) {
+        self.options = options
+        self.extra = extra
+    }
+
+    public func run() -> Outcome {
+        var report = BuildReport()
+        let content = timed("load", &report) { ContentLoader.load(from: options.content, cache: loadCache) }
+        pendingFiles.formUnion(loadCache.decodedLastPass)
+        let (resolved, diagnostics) = timed("resolve", &report) {
+            Resolver.resolve(content, includeDrafts: options.drafts, markdownCache: markdownCache)
+        }
+        let (templatesChanged, templateDiagnostics) = timed("templates", &report) { reloadTemplatesIfChanged() }
+        pendingTemplates = pendingTemplates || templatesChanged
+        report.diagnostics = (diagnostics + templateDiagnostics).sorted()
+        var outcome = Outcome(report: report, pagesWritten: 0, pagesTotal: 0, filesRemoved: 0)
+        guard var dossier = resolved, let templates, report.succeeded else { return outcome }
+        if let baseURL = options.baseURL { dossier.site.baseURL = SiteSettings.normalizedBaseURL(baseURL) ?? baseURL }
+        let start = DispatchTime.now().uptimeNanoseconds
+        do {
+            try write(dossier, templates: templates, changedFiles: pendingFiles, rebuildAll: pendingTemplates, into: &outcome)
+            outcome.report.wrote = true
+            pendingFiles = []
+            pendingTemplates = false
+        } catch {
+            outcome.report.diagnostics.append(Diagnostic(file: options.output, message: "\(error)"))
+        }
+        outcome.report.phases.append(("render+write", Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        outcome.report.dossier = dossier
+        outcome.report.pages = [("proposals", dossier.proposals.count), ("actors", dossier.actors.count),
+                                ("sources", dossier.sources.count), ("pages", dossier.pages.count), ("indexes", 7)]
+        return outcome
+    }
+
+    /// Parses the templates again when a `.mustache` file changed; returns whether they changed.
+    private func reloadTemplatesIfChanged() -> (changed: Bool, diagnostics: [Diagnostic]) {
+        let root = options.templates.hasSuffix("/") ? String(options.templates.dropLast()) : options.templates
+        var stamps: [String: FileStamp] = [:]
+        for relative in ContentLoader.files(under: root) where relative.hasSuffix(".mustache") {
+            stamps[relative] = FileStamp(path: root + "/" + relative)
+        }
+        if templates != nil && stamps == templateStamps { return (false, []) }
+        let (loaded, diagnostics) = Templates.load(from: options.templates)
+        templates = loaded
+        templateStamps = loaded == nil ? [:] : stamps
+        return (true, diagnostics)
+    }
+
+    private func write(_ dossier: Dossier, templates: Templates, changedFiles: Set<String>, rebuildAll: Bool,
+                       into outcome: inout Outcome) throws {
+        let writer = try InPlaceWriter(output: options.output, fresh: state == nil, protecting: [options.content, options.templates])
+        var contexts = PageContexts(dossier: dossier, baseURL: dossier.site.baseURL)
+        contexts.extra = extra
+        let briefs = Self.briefPages(of: dossier)
+        let outgoing = Self.outgoing(of: dossier)
+        let global = ContextFingerprint.hash([String(describing: dossier.site), dossier.pages.map { [$0.header.slug, $0.title] },
+                                             extra] as [Any])
+        let old = state.flatMap { rebuildAll || $0.global != global ? nil : $0 }
+
+        var next = state ?? State(global: global, briefs: [], outgoing: [:], mentions: [:], shows: [:], shownBy: [:],
+                                  fingerprints: [:], copies: [:], files: [], indexFiles: [])
+        let touched: Set<PageID>
+        if let old {
+            var fileEdited = Set(briefs.keys.filter { changedFiles.contains(briefs[$0]!.source) })
+            fileEdited.formUnion(old.briefs.subtracting(briefs.keys))
+            if let home = dossier.home, changedFiles.contains(home.file) { fileEdited.insert(.home) }
+            var edited = fileEdited
+            for id in fileEdited {
+                edited.formUnion(old.mentions[id] ?? [])
+                edited.formUnion(dossier.mentions[id] ?? [])
+            }
+            var pages = edited
+            for id in edited {
+                pages.formUnion(old.shownBy[id] ?? [])
+                pages.formUnion(old.outgoing[id] ?? [])
+                pages.formUnion(outgoing[id] ?? [])
+            }
+            touched = pages
+        } else {
+            touched = Set(briefs.keys)
+            next.fingerprints = [:]
+            next.shows = [:]
+            next.shownBy = [:]
+        }
+        next.global = global
+        next.outgoing = outgoing
+        next.mentions = dossier.mentions
+
+        // The index pages whenever anything changed, and the touched briefs' pages that still exist.
+        var rebuild: [(make: (PageContexts) -> PageJob, id: PageID?)] = []
+        if !touched.isEmpty || old == nil { rebuild = contexts.indexPages().map { ($0, nil) } }
+        rebuild += touched.sorted().compactMap { id in briefs[id].map { ($0.make, id) } }
+        let fingerprints = next.fingerprints
+        let results = Parallel.map(rebuild) { item -> (file: String, id: PageID?, print: ContextFingerprint, wrote: Bool, error: String?) in
+            let job = item.make(contexts)
+            let print = ContextFingerprint(job)
+            guard fingerprints[job.file] != print.hash else { return (job.file, item.id, print, false, nil) }
+            do {
+                try writer.write(job.file, templates.render(job))
+                return (job.file, item.id, print, true, nil)
+            } catch {
+                return (job.file, item.id, print, false, "\(error)")
+            }
+        }
+        if let failure = results.compactMap(\.error).first { throw SiteWriter.WriteError.io(failure) }
+        for result in results {
+            next.fingerprints[result.file] = result.print.hash
+            if result.wrote { outcome.pagesWritten += 1 }
+            guard let id = result.id else { continue }
+            let shows = result.print.links.union(outgoing[id] ?? []).subtracting([id])
+            for gone in (next.shows[id] ?? []).subtracting(shows) { next.shownBy[gone]?.remove(id) }
+            for target in shows { next.shownBy[target, default: []].insert(id) }
+            next.shows[id] = shows
+        }
+        for id in next.briefs.subtracting(briefs.keys) {
+            for target in next.shows[id] ?? [] { next.shownBy[target]?.remove(id) }
+            next.shows[id] = nil
+        }
+        next.briefs = Set(briefs.keys)
+        if !rebuild.isEmpty { next.indexFiles = Set(results.filter { $0.id == nil }.map(\.file)) }
+
+        var files = next.indexFiles.union(briefs.values.map(\.file))
+        for asset in templates.assets {
+            try copy(options.templates + "/assets/" + asset, to: "assets/" + asset, writer: writer, state: &next, files: &files)
+        }
+        for asset in dossier.assets {
+            try copy(options.content + "/assets/" + asset, to: "assets/" + asset, writer: writer, state: &next, files: &files)
+        }
+        if let baseURL = dossier.site.baseURL {
+            for (file, text) in [("sitemap.xml", Feeds.sitemap(dossier, baseURL: baseURL)), ("feed.xml", Feeds.feed(dossier, baseURL: baseURL)),
+                                 ("robots.txt", Feeds.robots(baseURL: baseURL))] {
+                let hash = ContextFingerprint.hash(text)
+                if next.fingerprints[file] != hash {
+                    try writer.write(file, text)
+                    next.fingerprints[file] = hash
+                }
+                files.insert(file)
+            }
+        }
+        for file in next.files.subtracting(files).sorted() {
+            try writer.remove(file)
+            next.fingerprints[file] = nil
+            next.copies[file] = nil
+            outcome.filesRemoved += 1
+        }
+        next.files = files
+        outcome.pagesTotal = briefs.count + 7
+        state = next
+    }
+
+    private func copy(_ source: String, to relative: String, writer: InPlaceWriter, state: inout State, files: inout Set<String>) throws {
+        let stamp = FileStamp(path: source)
+        if stamp == nil || state.copies[relative] != stamp {
+            try writer.copy(from: source, to: relative)
+            state.copies[relative] = stamp
+        }
+        files.insert(relative)
+    }
+
+    /// Every brief page of the site: its file, the source it is built from, and how to make it.
+    private static func briefPages(of d: Dossier) -> [PageID: (file: String, source: String, make: (PageContexts) -> PageJob)] {
+        var out: [PageID: (file: String, source: String, make: (PageContexts) -> PageJob)] = [:]
+        func add(_ kind: BriefKind, _ header: BriefHeader, _ make: @escaping (PageContexts) -> PageJob) {
+            let id = PageID.brief(kind, header.slug)
+            out[id] = (Route.path(id) + "index.html", header.file, make)
+        }
+        for (i, p) in d.proposals.enumerated() { add(.proposal, p.header) { $0.proposal(i) } }
+        for (i, a) in d.actors.enumerated() { add(.actor, a.header) { $0.actor(i) } }
+        for (i, s) in d.sources.enumerated() { add(.source, s.header) { $0.source(i) } }
+        for (i, p) in d.pages.enumerated() { add(.page, p.header) { $0.page(i) } }
+        return out
+    }
+
+    /// The briefs each brief (and the home page) refers to, in front matter or in Markdown.
+    private static func outgoing(of d: Dossier) -> [PageID: Set<PageID>] {
+        var out: [PageID: Set<PageID>] = [:]
+        for (target, sources) in d.mentions {
+            for source in sources { out[source, default: []].insert(target) }
+        }
+        for a in d.actors {
+            let refs = [a.affiliation].compactMap { $0 } + a.memberOf
+            out[.brief(.actor, a.header.slug), default: []].formUnion(refs.map { .brief(.actor, $0.slug) })
+        }
+        for p in d.proposals {
+            var refs = Set((p.proposedBy + p.positions.map(\.actor) + p.timeline.flatMap(\.actors)).map { PageID.brief(.actor, $0.slug) })
+            refs.formUnion((p.sources + p.positions.compactMap(\.source) + p.timeline.compactMap(\.source)).map { .brief(.source, $0.slug) })
+            refs.formUnion(p.related.map { .brief(.proposal, $0.slug) })
+            out[.brief(.proposal, p.header.slug), default: []].formUnion(refs)
+        }
+        return out
+    }
+
+    private func timed<T>(_ name: String, _ report: inout BuildReport, _ work: () throws -> T) rethrows -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer { report.phases.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
+        return try work()
+    }
+}
+
+extension PageContexts {
+    /// The pages that list or summarise the whole dossier, in a fixed order.
+    func indexPages() -> [(PageContexts) -> PageJob] {
+        [{ $0.home() }, { $0.proposalList() }, { $0.actorList() }, { $0.sourceList() }, { $0.timeline() }, { $0.matrix() },
+         { $0.notFound() }]
+    }
+}
