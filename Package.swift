@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
         .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
@@ -19,11 +20,16 @@ let package = Package(
             name: "DossierCore",
             dependencies: ["Ccmark", "Yams", .product(name: "Mustache", package: "swift-mustache")]
         ),
+        .target(
+            name: "DossierServer",
+            dependencies: ["DossierCore", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "dossier",
-            dependencies: ["DossierCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["DossierCore", "DossierServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
+        .testTarget(name: "DossierServerTests", dependencies: ["DossierServer", "DossierCore"]),
     ],
     swiftLanguageModes: [.v5]
 )
