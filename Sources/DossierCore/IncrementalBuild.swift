@@ -11,8 +11,9 @@ import Foundation
 /// Which pages an edit touches: the edited briefs' own pages; the pages that showed them (found from the links
 /// each page holds); the briefs they reference, before and after the edit (whose pages list positions, mentions
 /// and citations); and, when a brief's rendered Markdown names an edited brief, that brief too. The index pages
-/// (home, lists, timeline, matrix, 404) are rebuilt on every change and written only when their values changed.
-/// A change to the site settings, the free pages' titles or the templates rebuilds every page.
+/// (home, lists, timeline, matrix, 404) and the feeds show no bodies: they are rebuilt when a change is not only in
+/// a body, and written only when their values changed. A change to the site settings, the free pages' titles or
+/// the templates rebuilds every page.
 public final class IncrementalBuild {
     /// What one run did.
     public struct Outcome {
@@ -54,6 +55,8 @@ public final class IncrementalBuild {
     private var state: State?
     /// Files read again and whether the templates changed since the last successful run.
     private var pendingFiles: Set<String> = []
+    /// Of those, the files changed elsewhere than in the body.
+    private var pendingHeads: Set<String> = []
     private var pendingTemplates = false
 
     /// `options.output` is the folder this build owns; it must be empty or missing at first.
@@ -66,6 +69,7 @@ public final class IncrementalBuild {
         var report = BuildReport()
         let content = timed("load", &report) { ContentLoader.load(from: options.content, cache: loadCache) }
         pendingFiles.formUnion(loadCache.decodedLastPass)
+        pendingHeads.formUnion(loadCache.headChangedLastPass)
         let (resolved, diagnostics) = timed("resolve", &report) {
             Resolver.resolve(content, includeDrafts: options.drafts, markdownCache: markdownCache)
         }
@@ -77,9 +81,11 @@ public final class IncrementalBuild {
         if let baseURL = options.baseURL { dossier.site.baseURL = SiteSettings.normalizedBaseURL(baseURL) ?? baseURL }
         let start = DispatchTime.now().uptimeNanoseconds
         do {
-            try write(dossier, templates: templates, changedFiles: pendingFiles, rebuildAll: pendingTemplates, into: &outcome)
+            try write(dossier, templates: templates, changedFiles: pendingFiles, headsChanged: !pendingHeads.isEmpty,
+                      rebuildAll: pendingTemplates, into: &outcome)
             outcome.report.wrote = true
             pendingFiles = []
+            pendingHeads = []
             pendingTemplates = false
         } catch {
             outcome.report.diagnostics.append(Diagnostic(file: options.output, message: "\(error)"))
@@ -105,8 +111,8 @@ public final class IncrementalBuild {
         return (true, diagnostics)
     }
 
-    private func write(_ dossier: Dossier, templates: Templates, changedFiles: Set<String>, rebuildAll: Bool,
-                       into outcome: inout Outcome) throws {
+    private func write(_ dossier: Dossier, templates: Templates, changedFiles: Set<String>, headsChanged: Bool,
+                       rebuildAll: Bool, into outcome: inout Outcome) throws {
         let writer = try InPlaceWriter(output: options.output, fresh: state == nil, protecting: [options.content, options.templates])
         var contexts = PageContexts(dossier: dossier, baseURL: dossier.site.baseURL)
         contexts.extra = extra
@@ -145,9 +151,11 @@ public final class IncrementalBuild {
         next.outgoing = outgoing
         next.mentions = dossier.mentions
 
-        // The index pages whenever anything changed, and the touched briefs' pages that still exist.
+        // The index pages and feeds show no bodies: they are rebuilt when a change is not only in a body, or when briefs
+        // came or went. Then the touched briefs' pages that still exist.
+        let indexes = old == nil || headsChanged || old!.briefs != Set(briefs.keys)
         var rebuild: [(make: (PageContexts) -> PageJob, id: PageID?)] = []
-        if !touched.isEmpty || old == nil { rebuild = contexts.indexPages().map { ($0, nil) } }
+        if indexes { rebuild = contexts.indexPages().map { ($0, nil) } }
         rebuild += touched.sorted().compactMap { id in briefs[id].map { ($0.make, id) } }
         let fingerprints = next.fingerprints
         let results = Parallel.map(rebuild) { item -> (file: String, id: PageID?, print: ContextFingerprint, wrote: Bool, error: String?) in
@@ -176,7 +184,7 @@ public final class IncrementalBuild {
             next.shows[id] = nil
         }
         next.briefs = Set(briefs.keys)
-        if !rebuild.isEmpty { next.indexFiles = Set(results.filter { $0.id == nil }.map(\.file)) }
+        if indexes { next.indexFiles = Set(results.filter { $0.id == nil }.map(\.file)) }
 
         var files = next.indexFiles.union(briefs.values.map(\.file))
         for asset in templates.assets {
@@ -185,7 +193,9 @@ public final class IncrementalBuild {
         for asset in dossier.assets {
             try copy(options.content + "/assets/" + asset, to: "assets/" + asset, writer: writer, state: &next, files: &files)
         }
-        if let baseURL = dossier.site.baseURL {
+        if dossier.site.baseURL != nil, !indexes {
+            files.formUnion(["sitemap.xml", "feed.xml", "robots.txt"])
+        } else if let baseURL = dossier.site.baseURL {
             for (file, text) in [("sitemap.xml", Feeds.sitemap(dossier, baseURL: baseURL)), ("feed.xml", Feeds.feed(dossier, baseURL: baseURL)),
                                  ("robots.txt", Feeds.robots(baseURL: baseURL))] {
                 let hash = ContextFingerprint.hash(text)

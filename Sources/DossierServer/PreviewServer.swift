@@ -118,8 +118,19 @@ public actor PreviewServer {
                 let start = DispatchTime.now().uptimeNanoseconds
                 let next = await self.builder.scan(watcher)
                 let scanSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                let changed = ContentWatcher.changes(from: snapshot, to: next)
+                var changed = ContentWatcher.changes(from: snapshot, to: next)
                 snapshot = next
+                // A save can take more than one write: wait until the files hold still, then build once.
+                var settles = 0
+                while !changed.isEmpty && settles < 10 {
+                    try? await Task.sleep(nanoseconds: Self.settle)
+                    let later = await self.builder.scan(watcher)
+                    let more = ContentWatcher.changes(from: snapshot, to: later)
+                    snapshot = later
+                    if more.isEmpty { break }
+                    changed = Array(Set(changed + more)).sorted()
+                    settles += 1
+                }
                 if !changed.isEmpty { await self.rebuild(reason: Self.describe(changed)) }
                 if Date().timeIntervalSince(lastPing) > 15 {
                     await self.reload.ping()
@@ -213,6 +224,9 @@ public actor PreviewServer {
     }
 
     // MARK: Helpers
+
+    /// How long files must hold still after a change before the build starts: 15 ms.
+    static let settle: UInt64 = 15_000_000
 
     static func address(host: String, port: UInt16) throws -> any SocketAddress {
         let name = host == "localhost" ? "127.0.0.1" : host

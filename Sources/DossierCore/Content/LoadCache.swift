@@ -33,11 +33,14 @@ final class LoadCache: @unchecked Sendable {
     private var seen: Set<String> = []
     /// The files the last load read again: new or changed since the load before.
     private(set) var decodedLastPass: Set<String> = []
+    /// Of those, the files whose change is not only in the body (and so may show in lists, feeds and the timeline).
+    private(set) var headChangedLastPass: Set<String> = []
 
     func startPass() {
         lock.withLock {
             seen = []
             decodedLastPass = []
+            headChangedLastPass = []
         }
     }
 
@@ -54,10 +57,30 @@ final class LoadCache: @unchecked Sendable {
         }
         if let stamp, let cached, cached.stamp == stamp { return cached.result }
         let result = ContentLoader.decode(path: path, job: job)
+        let headChanged = cached.map { Self.head($0.result) != Self.head(result) } ?? true
         lock.withLock {
             decodedLastPass.insert(path)
+            if headChanged { headChangedLastPass.insert(path) }
             if let stamp { entries[path] = Entry(stamp: stamp, result: result) } else { entries[path] = nil }
         }
         return result
+    }
+
+    /// Everything decoded from a file but its body; the home page's body counts, as the home page shows it.
+    private static func head(_ result: (value: ContentLoader.Decoded?, diagnostics: [Diagnostic])) -> String {
+        func bodiless(_ header: BriefHeader) -> BriefHeader {
+            var header = header
+            header.body = ""
+            return header
+        }
+        switch result.value {
+        case .actor(var a)?: a.header = bodiless(a.header); return String(describing: a)
+        case .proposal(var p)?: p.header = bodiless(p.header); return String(describing: p)
+        case .source(var s)?: s.header = bodiless(s.header); return String(describing: s)
+        case .page(var p)?: p.header = bodiless(p.header); return String(describing: p)
+        case .site(let s)?: return String(describing: s)
+        case .home(let h)?: return String(describing: h)
+        case nil: return String(describing: result.diagnostics)
+        }
     }
 }

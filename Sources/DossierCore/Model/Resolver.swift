@@ -178,7 +178,7 @@ struct MarkdownPass {
             let href = Route.href(Route.path(id), fromDepth: depth) + (ref.fragment.map { "#" + $0 } ?? "")
             return ResolvedLink(href: href, name: dossier.title(of: id))
         }
-        let rendered = cache?.render(text, line: line, column: column, inline: inline, depth: depth, resolve: resolve) {
+        let rendered = cache?.render(text, file: file, line: line, column: column, inline: inline, depth: depth, resolve: resolve) {
             renderer.render(text, line: line, column: column, inline: inline, resolve: resolve)
         } ?? renderer.render(text, line: line, column: column, inline: inline, resolve: resolve)
         for ref in rendered.references {
