@@ -69,6 +69,7 @@ public final class IncrementalBuild {
         var report = BuildReport()
         let content = timed("load", &report) { ContentLoader.load(from: options.content, cache: loadCache) }
         pendingFiles.formUnion(loadCache.decodedLastPass)
+        markdownCache.filesChanged(loadCache.decodedLastPass, removed: loadCache.removedLastPass)
         pendingHeads.formUnion(loadCache.headChangedLastPass)
         let (resolved, diagnostics) = timed("resolve", &report) {
             Resolver.resolve(content, includeDrafts: options.drafts, markdownCache: markdownCache)
@@ -117,7 +118,7 @@ public final class IncrementalBuild {
         var contexts = PageContexts(dossier: dossier, baseURL: dossier.site.baseURL)
         contexts.extra = extra
         let briefs = Self.briefPages(of: dossier)
-        let outgoing = Self.outgoing(of: dossier)
+        let ids = Set(briefs.keys)
         let global = ContextFingerprint.hash([String(describing: dossier.site), dossier.pages.map { [$0.header.slug, $0.title] },
                                              extra] as [Any])
         let old = state.flatMap { rebuildAll || $0.global != global ? nil : $0 }
@@ -127,8 +128,11 @@ public final class IncrementalBuild {
         let touched: Set<PageID>
         if let old {
             var fileEdited = Set(briefs.keys.filter { changedFiles.contains(briefs[$0]!.source) })
-            fileEdited.formUnion(old.briefs.subtracting(briefs.keys))
+            fileEdited.formUnion(old.briefs.subtracting(ids))
             if let home = dossier.home, changedFiles.contains(home.file) { fileEdited.insert(.home) }
+            // What a brief refers to changes only with its file (a link to a brief that is gone is an error).
+            let refreshed = Self.outgoing(of: dossier, only: fileEdited)
+            for id in fileEdited { next.outgoing[id] = refreshed[id] }
             var edited = fileEdited
             for id in fileEdited {
                 edited.formUnion(old.mentions[id] ?? [])
@@ -138,22 +142,22 @@ public final class IncrementalBuild {
             for id in edited {
                 pages.formUnion(old.shownBy[id] ?? [])
                 pages.formUnion(old.outgoing[id] ?? [])
-                pages.formUnion(outgoing[id] ?? [])
+                pages.formUnion(next.outgoing[id] ?? [])
             }
             touched = pages
         } else {
-            touched = Set(briefs.keys)
+            touched = ids
+            next.outgoing = Self.outgoing(of: dossier, only: nil)
             next.fingerprints = [:]
             next.shows = [:]
             next.shownBy = [:]
         }
         next.global = global
-        next.outgoing = outgoing
         next.mentions = dossier.mentions
 
         // The index pages and feeds show no bodies: they are rebuilt when a change is not only in a body, or when briefs
         // came or went. Then the touched briefs' pages that still exist.
-        let indexes = old == nil || headsChanged || old!.briefs != Set(briefs.keys)
+        let indexes = old == nil || headsChanged || old!.briefs != ids
         var rebuild: [(make: (PageContexts) -> PageJob, id: PageID?)] = []
         if indexes { rebuild = contexts.indexPages().map { ($0, nil) } }
         rebuild += touched.sorted().compactMap { id in briefs[id].map { ($0.make, id) } }
@@ -174,16 +178,16 @@ public final class IncrementalBuild {
             next.fingerprints[result.file] = result.print.hash
             if result.wrote { outcome.pagesWritten += 1 }
             guard let id = result.id else { continue }
-            let shows = result.print.links.union(outgoing[id] ?? []).subtracting([id])
+            let shows = result.print.links.union(next.outgoing[id] ?? []).subtracting([id])
             for gone in (next.shows[id] ?? []).subtracting(shows) { next.shownBy[gone]?.remove(id) }
             for target in shows { next.shownBy[target, default: []].insert(id) }
             next.shows[id] = shows
         }
-        for id in next.briefs.subtracting(briefs.keys) {
+        for id in next.briefs.subtracting(ids) {
             for target in next.shows[id] ?? [] { next.shownBy[target]?.remove(id) }
             next.shows[id] = nil
         }
-        next.briefs = Set(briefs.keys)
+        next.briefs = ids
         if indexes { next.indexFiles = Set(results.filter { $0.id == nil }.map(\.file)) }
 
         var files = next.indexFiles.union(briefs.values.map(\.file))
@@ -240,17 +244,19 @@ public final class IncrementalBuild {
         return out
     }
 
-    /// The briefs each brief (and the home page) refers to, in front matter or in Markdown.
-    private static func outgoing(of d: Dossier) -> [PageID: Set<PageID>] {
+    /// The briefs each brief (and the home page) refers to, in front matter or in Markdown; of every brief, or of `only`.
+    private static func outgoing(of d: Dossier, only: Set<PageID>?) -> [PageID: Set<PageID>] {
         var out: [PageID: Set<PageID>] = [:]
         for (target, sources) in d.mentions {
-            for source in sources { out[source, default: []].insert(target) }
+            for source in sources where only?.contains(source) ?? true { out[source, default: []].insert(target) }
         }
-        for a in d.actors {
+        let actors = only.map { $0.compactMap { id in if case .brief(.actor, let slug) = id { return d.actorIndex[slug] } else { return nil } } }
+        for a in (actors ?? Array(d.actors.indices)).map({ d.actors[$0] }) {
             let refs = [a.affiliation].compactMap { $0 } + a.memberOf
             out[.brief(.actor, a.header.slug), default: []].formUnion(refs.map { .brief(.actor, $0.slug) })
         }
-        for p in d.proposals {
+        let proposals = only.map { $0.compactMap { id in if case .brief(.proposal, let slug) = id { return d.proposalIndex[slug] } else { return nil } } }
+        for p in (proposals ?? Array(d.proposals.indices)).map({ d.proposals[$0] }) {
             var refs = Set((p.proposedBy + p.positions.map(\.actor) + p.timeline.flatMap(\.actors)).map { PageID.brief(.actor, $0.slug) })
             refs.formUnion((p.sources + p.positions.compactMap(\.source) + p.timeline.compactMap(\.source)).map { .brief(.source, $0.slug) })
             refs.formUnion(p.related.map { .brief(.proposal, $0.slug) })

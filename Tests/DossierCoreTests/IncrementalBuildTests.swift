@@ -156,6 +156,19 @@ import Testing
         expectSameAsFullBuild(fixture, build)
     }
 
+    @Test func aBrokenLinksHintFollowsTheBriefsThatExist() throws {
+        let fixture = try EditorFixture()
+        let build = IncrementalBuild(options: fixture.options())
+        expectSameAsFullBuild(fixture, build)
+        try fixture.edit("proposals/old-treaty.md", "A precedent.", "A precedent for <actor:frence>.")
+        let before = build.run()
+        #expect(before.report.diagnostics == Build.check(fixture.options()).diagnostics)
+        try fixture.write("actors/france.md", "---\nname: France\nkind: state\n---\n")
+        let after = build.run()
+        #expect(after.report.diagnostics == Build.check(fixture.options()).diagnostics)
+        #expect(after.report.diagnostics.contains { $0.hint == "did you mean 'france'?" })
+    }
+
     @Test func aContextLinkLeadsBackToItsPage() {
         #expect(ContextFingerprint.page(at: "../../actors/italy/#positions", fromDepth: 2) == .brief(.actor, "italy"))
         #expect(ContextFingerprint.page(at: "../proposals/x/", fromDepth: 1) == .brief(.proposal, "x"))

@@ -1,73 +1,60 @@
-import Foundation
+/// A brief whose Markdown the resolver renders.
+protocol RenderedBrief {
+    var header: BriefHeader { get }
+}
 
-/// Rendered Markdown kept between builds, for the preview server: a text is rendered again only when it changed
-/// or when one of its cross-references now resolves differently (a renamed or removed target).
-/// Safe to use from the resolver's parallel rendering.
+extension Actor: RenderedBrief {}
+extension Proposal: RenderedBrief {}
+extension Source: RenderedBrief {}
+extension Page: RenderedBrief {}
+
+/// Briefs with their Markdown rendered, kept between builds for the preview server.
 ///
-/// Texts are filed by where they are written (file, line, column) and how they are rendered, so that looking one
-/// up hashes a short key; a text read from an unchanged file is the same string as last time, so comparing it
-/// costs nothing.
+/// A brief is taken from the cache when its file was not read again since the last build and none of the briefs its
+/// links name changed (a renamed, new or removed target changes the link's text or makes it an error). Briefs with a
+/// broken link are always rendered again when briefs come or go, so that their hints stay right.
 final class MarkdownCache: @unchecked Sendable {
-    private struct Key: Hashable {
-        var file: String
-        var line: Int
-        var column: Int
-        var inline: Bool
-        var depth: Int
-    }
-
     private struct Entry {
-        var text: String
-        var rendered: RenderedMarkdown
-        /// What each of `rendered.references` resolved to.
-        var links: [ResolvedLink?]
-        /// The last build that rendered it.
-        var pass: Int
+        var brief: Any
+        var output: MarkdownPass.Output
     }
 
-    private let lock = NSLock()
-    private var entries: [Key: Entry] = [:]
-    private var pass = 0
-    private var usedThisPass = 0
+    private var entries: [PageID: Entry] = [:]
+    private var ids: [String: PageID] = [:]
+    private var changedFiles: Set<String> = []
+    private var changedBriefs: Set<PageID> = []
+    private var briefCount = 0
+    private var briefsCameOrWent = false
     private var allowHTML: Bool?
 
-    /// Starts a build; a change of the raw-HTML setting forgets everything.
-    func startPass(allowHTML: Bool) {
-        lock.withLock {
-            if self.allowHTML != allowHTML { entries = [:] }
-            self.allowHTML = allowHTML
-            pass += 1
-            usedThisPass = 0
+    /// Tells the cache which files were read again since the last build (new or edited), and which are gone.
+    func filesChanged(_ files: Set<String>, removed: Set<String>) {
+        changedFiles = files.union(removed)
+        changedBriefs = Set(changedFiles.compactMap { ids[$0] })
+        for file in removed {
+            if let id = ids.removeValue(forKey: file) { entries[id] = nil }
         }
     }
 
-    /// Forgets the texts the last build did not render, once they are a good part of the cache.
-    func finishPass() {
-        lock.withLock {
-            if entries.count > usedThisPass + usedThisPass / 4 + 64 { entries = entries.filter { $0.value.pass == pass } }
-        }
+    /// Starts a build of `briefs` briefs; a change of the raw-HTML setting forgets everything.
+    func startPass(allowHTML: Bool, briefs: Int) {
+        if self.allowHTML != allowHTML { entries = [:] }
+        self.allowHTML = allowHTML
+        briefsCameOrWent = briefs != briefCount || changedFiles.contains { ids[$0] == nil }
+        briefCount = briefs
     }
 
-    func render(_ text: String, file: String, line: Int, column: Int, inline: Bool, depth: Int,
-                resolve: (CrossReference) -> ResolvedLink?, render: () -> RenderedMarkdown)
-        -> RenderedMarkdown {
-        let key = Key(file: file, line: line, column: column, inline: inline, depth: depth)
-        let cached: Entry? = lock.withLock {
-            usedThisPass += 1
-            guard let entry = entries[key], entry.text == text else { return nil }
-            entries[key]!.pass = pass
-            return entry
-        }
-        if let cached, zip(cached.rendered.references, cached.links).allSatisfy({ same(resolve($0), $1) }) {
-            return cached.rendered
-        }
-        let rendered = render()
-        let links = rendered.references.map(resolve)
-        lock.withLock { entries[key] = Entry(text: text, rendered: rendered, links: links, pass: pass) }
-        return rendered
+    /// The rendered brief and its output, when still good. Safe from many threads: a build only reads the cache
+    /// while it renders, and stores afterwards.
+    func reuse<B>(_ id: PageID, file: String, as type: B.Type) -> (B, MarkdownPass.Output)? {
+        guard !changedFiles.contains(file), let entry = entries[id], let brief = entry.brief as? B,
+              entry.output.references.isDisjoint(with: changedBriefs),
+              !(briefsCameOrWent && !entry.output.diagnostics.isEmpty) else { return nil }
+        return (brief, entry.output)
     }
 
-    private func same(_ a: ResolvedLink?, _ b: ResolvedLink?) -> Bool {
-        a?.href == b?.href && a?.name == b?.name
+    func store<B: RenderedBrief>(_ brief: B, _ output: MarkdownPass.Output, file: String) {
+        entries[output.id] = Entry(brief: brief, output: output)
+        ids[file] = output.id
     }
 }

@@ -5,7 +5,7 @@ public enum Resolver {
         resolve(content, includeDrafts: includeDrafts, markdownCache: nil)
     }
 
-    /// Resolves with a cache of rendered Markdown kept between builds (see `IncrementalBuild`).
+    /// Resolves with the Markdown of briefs kept between builds (see `IncrementalBuild`).
     static func resolve(_ content: LoadedContent, includeDrafts: Bool, markdownCache: MarkdownCache?)
         -> (dossier: Dossier?, diagnostics: [Diagnostic]) {
         var diagnostics = content.diagnostics
@@ -37,9 +37,9 @@ public enum Resolver {
         let checker = ReferenceChecker(dossier: dossier, drafts: drafts)
         diagnostics += checker.checkFrontMatter()
         let linked = MarkdownPass(checker: checker, renderer: MarkdownRenderer(allowHTML: dossier.site.allowHTML), cache: markdownCache)
-        markdownCache?.startPass(allowHTML: dossier.site.allowHTML)
+        markdownCache?.startPass(allowHTML: dossier.site.allowHTML,
+                                 briefs: dossier.actorIndex.count + dossier.proposalIndex.count + dossier.sourceIndex.count + dossier.pages.count)
         diagnostics += linked.run(on: &dossier)
-        markdownCache?.finishPass()
         derive(&dossier)
         let sorted = diagnostics.sorted()
         return (sorted.hasErrors || content.site == nil ? nil : dossier, sorted)
@@ -162,26 +162,26 @@ struct MarkdownPass {
     var cache: MarkdownCache? = nil
 
     /// The output of rendering one page's Markdown.
-    private struct Output {
+    struct Output {
         var id: PageID
         var diagnostics: [Diagnostic] = []
         var targets: Set<PageID> = []
+        /// Every brief its links name, found or not.
+        var references: Set<PageID> = []
     }
 
     /// Renders `text` for a page at `depth`, adding broken references to `out`.
     private func render(_ text: String, line: Int, column: Int = 1, inline: Bool = false, depth: Int, file: String,
                         into out: inout Output) -> String {
         let dossier = checker.dossier
-        let resolve = { (ref: CrossReference) -> ResolvedLink? in
+        let rendered = renderer.render(text, line: line, column: column, inline: inline) { ref in
             let id = PageID.brief(ref.kind, ref.slug)
             guard checker.exists(ref.kind, ref.slug) else { return nil }
             let href = Route.href(Route.path(id), fromDepth: depth) + (ref.fragment.map { "#" + $0 } ?? "")
             return ResolvedLink(href: href, name: dossier.title(of: id))
         }
-        let rendered = cache?.render(text, file: file, line: line, column: column, inline: inline, depth: depth, resolve: resolve) {
-            renderer.render(text, line: line, column: column, inline: inline, resolve: resolve)
-        } ?? renderer.render(text, line: line, column: column, inline: inline, resolve: resolve)
         for ref in rendered.references {
+            out.references.insert(.brief(ref.kind, ref.slug))
             if let problem = checker.problem(ref.kind, ref.slug, file: file, line: ref.line, column: ref.column) {
                 out.diagnostics.append(problem)
             } else {
@@ -195,13 +195,18 @@ struct MarkdownPass {
         header.html = render(header.body, line: header.bodyLine, depth: depth, file: header.file, into: &out)
     }
 
-    /// Renders each brief with `work` on every core; keeps the briefs in order and collects their outputs.
+    /// Renders each brief with `work` on every core, or takes it from the cache when nothing it depends on changed;
+    /// keeps the briefs in order and collects their outputs.
     private func each<B>(_ briefs: inout [B], _ id: (B) -> PageID, _ outputs: inout [Output],
-                         _ work: (inout B, inout Output) -> Void) {
-        let results = Parallel.map(briefs) { brief -> (B, Output) in
+                         _ work: (inout B, inout Output) -> Void) where B: RenderedBrief {
+        let results = Parallel.map(briefs) { brief -> (B, Output, fresh: Bool) in
+            if let (cached, out) = cache?.reuse(id(brief), file: brief.header.file, as: B.self) { return (cached, out, false) }
             var brief = brief, out = Output(id: id(brief))
             work(&brief, &out)
-            return (brief, out)
+            return (brief, out, true)
+        }
+        if let cache {
+            for (brief, out, fresh) in results where fresh { cache.store(brief, out, file: brief.header.file) }
         }
         briefs = results.map(\.0)
         outputs += results.map(\.1)
