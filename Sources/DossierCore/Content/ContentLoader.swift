@@ -11,6 +11,8 @@ public struct LoadedContent: Sendable {
     public var pages: [Page] = []
     /// Paths of assets relative to `content/assets/`, sorted.
     public var assets: [String] = []
+    /// Briefs whose file could not be read at all; references to them are not reported again.
+    public var unreadable: [BriefKind: Set<String>] = [:]
     public var diagnostics: [Diagnostic] = []
 }
 
@@ -71,8 +73,9 @@ public enum ContentLoader {
                                                   hint: "create site.yml with at least 'title: …'"))
         }
         let results = Parallel.map(jobs) { decode($0.path, $0.job) }
-        for result in results {
+        for (result, (_, job)) in zip(results, jobs) {
             content.diagnostics += result.diagnostics
+            if result.value == nil, case .brief(let kind, let slug) = job { content.unreadable[kind, default: []].insert(slug) }
             switch result.value {
             case .site(let s)?: content.site = s
             case .home(let h)?: content.home = h
@@ -159,10 +162,10 @@ public enum ContentLoader {
         let header = BriefHeader(kind: kind, slug: slug, file: path, body: split.body, bodyLine: split.bodyLine,
                                  draft: false, fieldLines: reader.keyLines)
         switch kind {
-        case .actor: return BriefDecoder.actor(header, reader).map(Decoded.actor)
-        case .proposal: return BriefDecoder.proposal(header, reader, bag: bag).map(Decoded.proposal)
-        case .source: return BriefDecoder.source(header, reader, bag: bag).map(Decoded.source)
-        case .page: return BriefDecoder.page(header, reader).map(Decoded.page)
+        case .actor: return .actor(BriefDecoder.actor(header, reader))
+        case .proposal: return .proposal(BriefDecoder.proposal(header, reader, bag: bag))
+        case .source: return .source(BriefDecoder.source(header, reader, bag: bag))
+        case .page: return .page(BriefDecoder.page(header, reader))
         }
     }
 

@@ -1,7 +1,7 @@
 import Ccmark
 import Foundation
 
-/// A `kind:slug` link found in Markdown, with where it was written in the file.
+/// An `actor:`, `proposal:`, `source:` or `page:` link found in Markdown, with where it was written in the file.
 public struct CrossReference: Hashable, Sendable {
     public var kind: BriefKind
     public var slug: String
@@ -13,7 +13,7 @@ public struct CrossReference: Hashable, Sendable {
     init?(url: String, line: Int, column: Int) {
         guard let colon = url.firstIndex(of: ":") else { return nil }
         let scheme = url[..<colon]
-        guard let kind = [BriefKind.actor, .proposal, .source].first(where: { $0.rawValue == scheme }) else { return nil }
+        guard let kind = BriefKind.allCases.first(where: { $0.rawValue == scheme }) else { return nil }
         var rest = url[url.index(after: colon)...]
         if let hash = rest.firstIndex(of: "#") {
             fragment = String(rest[rest.index(after: hash)...])
@@ -32,13 +32,35 @@ public struct ResolvedLink: Sendable {
     public var name: String
 }
 
+/// A link whose scheme looks like a misspelt brief kind (`actors:nato`, `Actor:nato`).
+public struct SuspiciousLink: Hashable, Sendable {
+    public var url: String
+    /// The kind the scheme most likely meant.
+    public var meant: BriefKind
+    public var line: Int
+    public var column: Int
+
+    init?(url: String, line: Int, column: Int) {
+        guard let colon = url.firstIndex(of: ":") else { return nil }
+        let scheme = url[..<colon].lowercased()
+        let kinds = BriefKind.allCases
+        guard let meant = kinds.first(where: { $0.rawValue == scheme })
+                ?? Suggestion.closest(to: scheme, in: kinds.map(\.rawValue)).flatMap(BriefKind.init(rawValue:)) else { return nil }
+        self.url = url
+        self.meant = meant
+        self.line = line
+        self.column = column
+    }
+}
+
 /// Markdown rendered to HTML, with the cross-references it contains.
 public struct RenderedMarkdown: Sendable {
     public var html: String
     public var references: [CrossReference]
+    public var suspicious: [SuspiciousLink] = []
 }
 
-/// Renders CommonMark with cmark, rewriting `actor:`, `proposal:` and `source:` links through a resolver.
+/// Renders CommonMark with cmark, rewriting `actor:`, `proposal:`, `source:` and `page:` links through a resolver.
 ///
 /// This is the only code that talks to cmark; no cmark pointer leaves it.
 public struct MarkdownRenderer: Sendable {
@@ -63,6 +85,7 @@ public struct MarkdownRenderer: Sendable {
         defer { cmark_node_free(root) }
 
         var references: [CrossReference] = []
+        var suspicious: [SuspiciousLink] = []
         let iterator = cmark_iter_new(root)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -74,9 +97,11 @@ public struct MarkdownRenderer: Sendable {
             let url = String(cString: urlPointer)
             let nodeLine = Int(cmark_node_get_start_line(node))
             let nodeColumn = Int(cmark_node_get_start_column(node))
-            guard let reference = CrossReference(
-                url: url, line: line + max(nodeLine, 1) - 1,
-                column: nodeLine <= 1 ? column + max(nodeColumn, 1) - 1 : max(nodeColumn, 1)) else { continue }
+            let at = (line: line + max(nodeLine, 1) - 1, column: nodeLine <= 1 ? column + max(nodeColumn, 1) - 1 : max(nodeColumn, 1))
+            guard let reference = CrossReference(url: url, line: at.line, column: at.column) else {
+                if let link = SuspiciousLink(url: url, line: at.line, column: at.column) { suspicious.append(link) }
+                continue
+            }
             references.append(reference)
             guard let target = resolve(reference) else { continue }
             cmark_node_set_url(node, target.href)
@@ -87,11 +112,13 @@ public struct MarkdownRenderer: Sendable {
             }
         }
 
-        guard let rendered = cmark_render_html(root, options) else { return RenderedMarkdown(html: "", references: references) }
+        guard let rendered = cmark_render_html(root, options) else {
+            return RenderedMarkdown(html: "", references: references, suspicious: suspicious)
+        }
         defer { free(rendered) }
         var html = String(cString: rendered)
         if inline { html = Self.unwrapSingleParagraph(html) }
-        return RenderedMarkdown(html: html, references: references)
+        return RenderedMarkdown(html: html, references: references, suspicious: suspicious)
     }
 
     static func unwrapSingleParagraph(_ html: String) -> String {

@@ -34,7 +34,7 @@ public enum Resolver {
         for (i, p) in dossier.proposals.enumerated() { dossier.proposalIndex[p.header.slug] = i }
         for (i, s) in dossier.sources.enumerated() { dossier.sourceIndex[s.header.slug] = i }
 
-        let checker = ReferenceChecker(dossier: dossier, drafts: drafts)
+        let checker = ReferenceChecker(dossier: dossier, drafts: drafts, unreadable: content.unreadable)
         diagnostics += checker.checkFrontMatter()
         let linked = MarkdownPass(checker: checker, renderer: MarkdownRenderer(allowHTML: dossier.site.allowHTML), cache: markdownCache)
         markdownCache?.startPass(allowHTML: dossier.site.allowHTML,
@@ -106,6 +106,8 @@ public enum Resolver {
 struct ReferenceChecker: Sendable {
     let dossier: Dossier
     let drafts: [BriefKind: Set<String>]
+    /// Briefs that exist but could not be read; their own error is enough.
+    let unreadable: [BriefKind: Set<String>]
 
     func exists(_ kind: BriefKind, _ slug: String) -> Bool {
         switch kind {
@@ -118,7 +120,7 @@ struct ReferenceChecker: Sendable {
 
     /// A diagnostic for a reference to a missing or draft brief; nil when the reference is good.
     func problem(_ kind: BriefKind, _ slug: String, file: String, line: Int, column: Int) -> Diagnostic? {
-        if exists(kind, slug) { return nil }
+        if exists(kind, slug) || unreadable[kind]?.contains(slug) == true { return nil }
         if drafts[kind]?.contains(slug) == true {
             return Diagnostic(file: file, line: line, column: column, message: "\(kind) '\(slug)' is a draft",
                               hint: "publish it (remove 'draft: true') or build with --drafts")
@@ -187,6 +189,12 @@ struct MarkdownPass {
             } else {
                 out.targets.insert(.brief(ref.kind, ref.slug))
             }
+        }
+        for link in rendered.suspicious {
+            let slug = link.url[link.url.index(after: link.url.firstIndex(of: ":")!)...]
+            out.diagnostics.append(Diagnostic(file: file, line: link.line, column: link.column, severity: .warning,
+                                              message: "link to '\(link.url)' is not a cross-reference",
+                                              hint: "did you mean '\(link.meant.rawValue):\(slug)'?"))
         }
         return rendered.html
     }

@@ -110,14 +110,28 @@ struct PageContexts {
 
     // MARK: Rows shared by several pages
 
+    /// How many of `stances` there are of each stance, in the vocabulary's order, leaving out zeros.
+    private func stanceCounts(_ stances: [Stance]) -> [[String: Any]] {
+        Stance.allCases.compactMap { stance in
+            let n = stances.count { $0 == stance }
+            return n == 0 ? nil : ["stance": stance.rawValue, "label": Labels.stance(stance), "count": n]
+        }
+    }
+
+    /// The stance of each position an actor takes, in proposal order.
+    private func stances(ofActor i: Int) -> [Stance] {
+        dossier.positionsByActor[i].map { dossier.proposals[$0.proposal].positions[$0.position].stance }
+    }
+
+    /// A Markdown body placed below a heading of level `top - 1`: its own headings start at `h<top>`.
+    private func body(_ html: String, top: Int) -> String? {
+        html.isEmpty ? nil : HeadingLevels.nest(html, top: top)
+    }
+
     /// A proposal as a row of the overview tables: status, proposers, date, count of each stance.
     private func proposalRow(_ i: Int, depth: Int) -> [String: Any] {
         let p = dossier.proposals[i]
-        var counts: [[String: Any]] = []
-        for stance in Stance.allCases {
-            let n = p.positions.count { $0.stance == stance }
-            if n > 0 { counts.append(["stance": stance.rawValue, "label": Labels.stance(stance), "count": n]) }
-        }
+        let counts = stanceCounts(p.positions.map(\.stance))
         return merge(proposalLink(i, depth: depth), [
             "proposers": (actorLinks(p.proposedBy, depth: depth)),
             "proposed": date(p.proposed),
@@ -133,7 +147,7 @@ struct PageContexts {
         let depth = 0
         let d = dossier
         let context = merge(common(path: "", title: d.home?.title ?? d.site.title, description: d.home?.summary, section: "home"), [
-            "introHTML": d.home?.html,
+            "introHTML": d.home.flatMap { body($0.html, top: 2) },
             "proposals": (d.proposals.indices.map { proposalRow($0, depth: depth) }),
             "actorCount": d.actors.count,
             "proposalCount": d.proposals.count,
@@ -184,9 +198,10 @@ struct PageContexts {
             "provisions": (p.provisions.map { ["html": $0.html] }),
             "positionGroups": (groups),
             "positionCount": p.positions.count,
+            "stanceCounts": stanceCounts(p.positions.map(\.stance)),
             "related": (dossier.related[i].map { proposalLink($0, depth: depth) }),
             "timeline": (timeline),
-            "bodyHTML": p.header.html.isEmpty ? nil : p.header.html,
+            "bodyHTML": body(p.header.html, top: 3),
             "sources": (dossier.sourcesCited(byProposal: i).map { sourceLink($0, depth: depth) }),
             "mentionedIn": (mentions(id, depth: depth)),
         ])
@@ -198,9 +213,10 @@ struct PageContexts {
         let groups: [[String: Any]] = ActorKind.allCases.compactMap { kind in
             let rows: [[String: Any]] = dossier.actors.indices.filter { dossier.actors[$0].kind == kind }.map { i in
                 merge(actorLink(i, depth: depth), ["summary": dossier.actors[i].summary,
-                                                   "positionCount": dossier.positionsByActor[i].count])
+                                                   "positionCount": dossier.positionsByActor[i].count,
+                                                   "stanceCounts": stanceCounts(stances(ofActor: i))])
             }
-            return rows.isEmpty ? nil : ["kind": kind.rawValue, "label": Labels.actorGroup(kind), "actors": rows]
+            return rows.isEmpty ? nil : ["kind": kind.rawValue, "label": Labels.actorGroup(kind), "count": rows.count, "actors": rows]
         }
         let context = merge(common(path: path, title: "Actors", description: "People, states and organisations in the dossier.", section: "actors"), [
             "groups": (groups),
@@ -237,7 +253,8 @@ struct PageContexts {
             "members": (dossier.members[i].map { actorLink($0, depth: depth) }),
             "proposed": (dossier.proposedByActor[i].map { proposalLink($0, depth: depth) }),
             "positions": (positions),
-            "bodyHTML": a.header.html.isEmpty ? nil : a.header.html,
+            "stanceCounts": stanceCounts(stances(ofActor: i)),
+            "bodyHTML": body(a.header.html, top: 3),
             "sources": (dossier.sourcesCited(byActor: i).map { sourceLink($0, depth: depth) }),
             "mentionedIn": (mentions(id, depth: depth)),
         ])
@@ -276,7 +293,9 @@ struct PageContexts {
                 return ["proposal": proposalLink(p, depth: depth), "what": "Timeline, \(event.date.display)", "html": event.text.html]
             }
         }
-        let context = merge(common(path: path, title: s.title, description: dossier.site.description, section: "sources", ogType: "article"), [
+        let about = ([Labels.sourceKind(s.kind)] + [s.outlet, s.published?.display].compactMap { $0 }).joined(separator: " · ")
+        let description = "\(about). The dossier's note on this source, and every position and event that cites it."
+        let context = merge(common(path: path, title: s.title, description: description, section: "sources", ogType: "article"), [
             "slug": s.header.slug,
             "outlet": s.outlet,
             "sourceKind": s.kind.rawValue,
@@ -284,7 +303,7 @@ struct PageContexts {
             "published": date(s.published),
             "url": s.url,
             "author": s.author,
-            "bodyHTML": s.header.html.isEmpty ? nil : s.header.html,
+            "bodyHTML": body(s.header.html, top: 3),
             "citations": (citations),
             "mentionedIn": (mentions(id, depth: depth)),
         ])
@@ -356,7 +375,7 @@ struct PageContexts {
         let path = Route.path(id), depth = 1
         let context = merge(common(path: path, title: page.title, description: page.summary, section: page.header.slug), [
             "summary": page.summary,
-            "bodyHTML": page.header.html,
+            "bodyHTML": body(page.header.html, top: 2),
             "mentionedIn": (mentions(id, depth: depth)),
         ])
         return PageJob(file: path + "index.html", template: "page", context: context)
@@ -368,15 +387,20 @@ struct PageContexts {
         if let baseURL, let url = URLPath.path(of: baseURL) {
             context["root"] = url
             context["homeHref"] = url
-            context["nav"] = (context["nav"] as! [[String: Any]]).map { item in
-                var item = item
-                let href = item["href"] as! String
-                item["href"] = url + (href == "./" ? "" : href)
-                return item
+            let fromBase: ([[String: Any]]) -> [[String: Any]] = { items in
+                items.map { item in
+                    var item = item
+                    let href = item["href"] as! String
+                    item["href"] = url + (href == "./" ? "" : href)
+                    return item
+                }
             }
+            context["nav"] = fromBase(context["nav"] as! [[String: Any]])
+            context["pages"] = fromBase(context["pages"] as! [[String: Any]])
         }
         context["isHome"] = false
         context["fullTitle"] = "Page not found · \(dossier.site.title)"
+        context["canonical"] = nil
         return PageJob(file: "404.html", template: "404", context: context)
     }
 

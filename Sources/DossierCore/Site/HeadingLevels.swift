@@ -1,0 +1,40 @@
+/// Keeps a page's outline in order when a template places a Markdown body below its own headings.
+///
+/// A brief's body may use `#` or `##` for its sections; on a page whose title is the `h1` and whose
+/// body sits in a section headed by an `h2`, those headings must start at `h3`.
+enum HeadingLevels {
+    /// Shifts every heading of engine-made HTML so the highest one becomes `h<top>` (deeper ones follow, capped at h6).
+    ///
+    /// Only `<hN>`, `<hN …>` and `</hN>` tags are touched; cmark escapes `<` in text and code, so no text changes.
+    static func nest(_ html: String, top: Int) -> String {
+        var bytes = Array(html.utf8)
+        let tags = headingTags(in: bytes)
+        guard let highest = tags.map({ bytes[$0] - UInt8(ascii: "0") }).min() else { return html }
+        let shift = top - Int(highest)
+        guard shift != 0 else { return html }
+        for i in tags {
+            let level = min(6, max(1, Int(bytes[i] - UInt8(ascii: "0")) + shift))
+            bytes[i] = UInt8(ascii: "0") + UInt8(level)
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Positions of the level digit in every opening and closing heading tag.
+    private static func headingTags(in bytes: [UInt8]) -> [Int] {
+        var found: [Int] = []
+        var i = 0
+        while i + 3 < bytes.count {
+            defer { i += 1 }
+            guard bytes[i] == UInt8(ascii: "<") else { continue }
+            var j = i + 1
+            if bytes[j] == UInt8(ascii: "/") { j += 1 }
+            guard j + 2 < bytes.count, bytes[j] | 0x20 == UInt8(ascii: "h"),
+                  (UInt8(ascii: "1")...UInt8(ascii: "6")).contains(bytes[j + 1]) else { continue }
+            let after = bytes[j + 2]
+            if after == UInt8(ascii: ">") || after == UInt8(ascii: " ") || after == UInt8(ascii: "\n") || after == UInt8(ascii: "\t") {
+                found.append(j + 1)
+            }
+        }
+        return found
+    }
+}
