@@ -116,6 +116,20 @@ import Testing
         #expect(outcome.pagesWritten == outcome.pagesTotal)
     }
 
+    @Test func linksToAFreePageFollowItsEdits() throws {
+        let fixture = try EditorFixture()
+        let build = IncrementalBuild(options: fixture.options())
+        expectSameAsFullBuild(fixture, build)
+        try fixture.edit("actors/nato.md", "The alliance.", "The alliance; see <page:about>.")
+        expectSameAsFullBuild(fixture, build)
+        try fixture.edit("pages/about.md", "About this dossier", "All about this dossier")
+        expectSameAsFullBuild(fixture, build)
+        try fixture.edit("pages/about.md", "title: About", "title: About the dossier")
+        expectSameAsFullBuild(fixture, build)
+        try fixture.edit("actors/nato.md", "; see <page:about>.", ".")
+        expectSameAsFullBuild(fixture, build)
+    }
+
     @Test func editingTheHomeIntroductionReachesThePagesItMentions() throws {
         let fixture = try EditorFixture()
         let build = IncrementalBuild(options: fixture.options())
