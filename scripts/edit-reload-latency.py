@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measures the preview's loop: from a saved edit to the reloaded page in hand.
 
-    edit-reload-latency.py DOSSIER CONTENT_COPY BRIEF [--edits N] [--templates DIR]
+    edit-reload-latency.py DOSSIER CONTENT_COPY BRIEF [--edits N] [--templates DIR] [--title]
 
 Starts `DOSSIER serve --port 0` on CONTENT_COPY (a copy: the script edits it), listens to the reload
 events as a browser would, then N times: rewrites BRIEF (a path relative to CONTENT_COPY) with a new
@@ -20,6 +20,9 @@ import urllib.request
 def main():
     args = sys.argv[1:]
     edits = 20
+    title = "--title" in args
+    if title:
+        args.remove("--title")
     templates = "templates"
     if "--edits" in args:
         i = args.index("--edits")
@@ -58,7 +61,10 @@ def main():
             received = b""
             start = time.perf_counter()
             with open(path, "w", encoding="utf-8") as f:
-                f.write(original + "\n" + marker + "\n")
+                if title:
+                    f.write(re.sub(r"^title: .*$", "title: " + marker, original, count=1, flags=re.M))
+                else:
+                    f.write(original + "\n" + marker + "\n")
             reloads = 0
             while True:
                 while received.count(b"event: reload") <= reloads:

@@ -17,7 +17,7 @@ public struct PreviewOptions: Sendable {
     public var pollInterval: Double
 
     public init(content: String = "content", templates: String = "templates", drafts: Bool = false,
-                host: String = "127.0.0.1", port: UInt16 = 8000, pollInterval: Double = 0.1) {
+                host: String = "127.0.0.1", port: UInt16 = 8000, pollInterval: Double = 0.05) {
         self.content = content
         self.templates = templates
         self.drafts = drafts
