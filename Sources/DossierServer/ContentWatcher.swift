@@ -1,3 +1,4 @@
+import DossierCore
 import Foundation
 
 /// Notices changes below some folders by comparing each file's modification time and size between scans.
@@ -5,31 +6,24 @@ import Foundation
 /// Polling is portable and, with `readdir` and `stat`, cheap: a few milliseconds for a thousand files.
 /// Dotfiles and dot-folders are ignored, as the build ignores them (editors' swap files live there).
 struct ContentWatcher: Sendable {
-    /// A file's state at one scan.
-    struct Stamp: Equatable, Sendable {
-        var seconds: Int
-        var nanoseconds: Int
-        var size: Int
-    }
-
     let folders: [String]
 
     /// Every file below the folders, by path.
-    func scan() -> [String: Stamp] {
-        var out: [String: Stamp] = [:]
+    func scan() -> [String: FileStamp] {
+        var out: [String: FileStamp] = [:]
         for folder in folders { walk(folder.hasSuffix("/") ? String(folder.dropLast()) : folder, into: &out) }
         return out
     }
 
     /// The paths added, removed or modified between two scans, sorted.
-    static func changes(from old: [String: Stamp], to new: [String: Stamp]) -> [String] {
+    static func changes(from old: [String: FileStamp], to new: [String: FileStamp]) -> [String] {
         var changed: [String] = []
         for (path, stamp) in new where old[path] != stamp { changed.append(path) }
         for path in old.keys where new[path] == nil { changed.append(path) }
         return changed.sorted()
     }
 
-    private func walk(_ folder: String, into out: inout [String: Stamp]) {
+    private func walk(_ folder: String, into out: inout [String: FileStamp]) {
         guard let dir = opendir(folder) else { return }
         defer { closedir(dir) }
         while let entry = readdir(dir) {
@@ -43,11 +37,7 @@ struct ContentWatcher: Sendable {
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 walk(path, into: &out)
             } else {
-                #if canImport(Darwin)
-                out[path] = Stamp(seconds: Int(info.st_mtimespec.tv_sec), nanoseconds: Int(info.st_mtimespec.tv_nsec), size: Int(info.st_size))
-                #else
-                out[path] = Stamp(seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec), size: Int(info.st_size))
-                #endif
+                out[path] = FileStamp(info)
             }
         }
     }

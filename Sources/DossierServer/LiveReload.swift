@@ -18,8 +18,6 @@ actor LiveReload {
 
     private var clients: [UUID: AsyncStream<String>.Continuation] = [:]
 
-    var clientCount: Int { clients.count }
-
     /// A new client's stream; it opens with a comment so that the client knows it is connected.
     func subscribe() -> EventStream {
         let (stream, continuation) = AsyncStream<String>.makeStream(bufferingPolicy: .bufferingNewest(8))

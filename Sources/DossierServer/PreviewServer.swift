@@ -153,11 +153,6 @@ public actor PreviewServer {
         try? FileManager.default.removeItem(at: folder)
     }
 
-    /// How many pages are listening for reloads.
-    public var reloadClients: Int {
-        get async { await reload.clientCount }
-    }
-
     private func rebuild(reason: String) async {
         let outcome = await builder.run()
         let report = outcome.report
@@ -284,7 +279,7 @@ private final class Builder: @unchecked Sendable {
         }
     }
 
-    func scan(_ watcher: ContentWatcher) async -> [String: ContentWatcher.Stamp] {
+    func scan(_ watcher: ContentWatcher) async -> [String: FileStamp] {
         await withCheckedContinuation { continuation in
             queue.async { continuation.resume(returning: watcher.scan()) }
         }

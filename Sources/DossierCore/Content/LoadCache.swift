@@ -1,25 +1,5 @@
 import Foundation
 
-/// A file's identity for change detection: its modification time and size.
-struct FileStamp: Hashable, Sendable {
-    var seconds: Int
-    var nanoseconds: Int
-    var size: Int
-
-    init?(path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        #if canImport(Darwin)
-        seconds = Int(info.st_mtimespec.tv_sec)
-        nanoseconds = Int(info.st_mtimespec.tv_nsec)
-        #else
-        seconds = Int(info.st_mtim.tv_sec)
-        nanoseconds = Int(info.st_mtim.tv_nsec)
-        #endif
-        size = Int(info.st_size)
-    }
-}
-
 /// Each file's decoded result, kept with the file's stamp, so that a file unchanged since the last load is not
 /// read and parsed again. Safe to use from the loader's parallel decoding.
 final class LoadCache: @unchecked Sendable {
