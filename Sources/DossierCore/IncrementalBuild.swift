@@ -3,9 +3,9 @@ import Foundation
 
 /// A build that keeps its output folder and what it learnt between runs, for the preview server.
 ///
-/// Files unchanged since the last run are not read again; Markdown is rendered again only when its text or a
-/// link target changed; only the pages an edit can touch are rebuilt, and a page whose values did not change is
-/// not rendered or written. The output is the same as `Build.run`'s, file for file. Each file is replaced
+/// Files unchanged since the last run are not read again; a brief's Markdown is rendered again only when its file
+/// or a brief its links name changed; only the pages an edit can touch are rebuilt, and a page whose values did not
+/// change is not rendered or written. The output is the same as `Build.run`'s, file for file. Each file is replaced
 /// atomically; a run with errors writes nothing, so the last good site stays as it was.
 ///
 /// Which pages an edit touches: the edited briefs' own pages; the pages that showed them (found from the links
@@ -53,10 +53,11 @@ public final class IncrementalBuild {
     private var templates: Templates?
     private var templateStamps: [String: FileStamp] = [:]
     private var state: State?
-    /// Files read again and whether the templates changed since the last successful run.
+    /// Files read again since the last successful run.
     private var pendingFiles: Set<String> = []
     /// Of those, the files changed elsewhere than in the body.
     private var pendingHeads: Set<String> = []
+    /// Whether the templates changed since the last successful run.
     private var pendingTemplates = false
 
     /// `options.output` is the folder this build owns; it must be empty or missing at first.
