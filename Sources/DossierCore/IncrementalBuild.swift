@@ -66,7 +66,9 @@ public final class IncrementalBuild {
         self.extra = extra
     }
 
-    public func run() -> Outcome {
+    /// Runs the build. `briefPagesWritten` is called when the brief pages are written and the (slower) index pages
+    /// are still to come, so that a preview can show the edited page at once.
+    public func run(briefPagesWritten: (() -> Void)? = nil) -> Outcome {
         var report = BuildReport()
         let content = timed("load", &report) { ContentLoader.load(from: options.content, cache: loadCache) }
         pendingFiles.formUnion(loadCache.decodedLastPass)
@@ -84,7 +86,7 @@ public final class IncrementalBuild {
         let start = DispatchTime.now().uptimeNanoseconds
         do {
             try write(dossier, templates: templates, changedFiles: pendingFiles, headsChanged: !pendingHeads.isEmpty,
-                      rebuildAll: pendingTemplates, into: &outcome)
+                      rebuildAll: pendingTemplates, briefPagesWritten: briefPagesWritten, into: &outcome)
             outcome.report.wrote = true
             pendingFiles = []
             pendingHeads = []
@@ -114,7 +116,7 @@ public final class IncrementalBuild {
     }
 
     private func write(_ dossier: Dossier, templates: Templates, changedFiles: Set<String>, headsChanged: Bool,
-                       rebuildAll: Bool, into outcome: inout Outcome) throws {
+                       rebuildAll: Bool, briefPagesWritten: (() -> Void)?, into outcome: inout Outcome) throws {
         let writer = try InPlaceWriter(output: options.output, fresh: state == nil, protecting: [options.content, options.templates])
         var contexts = PageContexts(dossier: dossier, baseURL: dossier.site.baseURL)
         contexts.extra = extra
@@ -159,22 +161,28 @@ public final class IncrementalBuild {
         // The index pages and feeds show no bodies: they are rebuilt when a change is not only in a body, or when briefs
         // came or went. Then the touched briefs' pages that still exist.
         let indexes = old == nil || headsChanged || old!.briefs != ids
-        var rebuild: [(make: (PageContexts) -> PageJob, id: PageID?)] = []
-        if indexes { rebuild = contexts.indexPages().map { ($0, nil) } }
-        rebuild += touched.sorted().compactMap { id in briefs[id].map { ($0.make, id) } }
         let fingerprints = next.fingerprints
-        let results = Parallel.map(rebuild) { item -> (file: String, id: PageID?, print: ContextFingerprint, wrote: Bool, error: String?) in
-            let job = item.make(contexts)
-            let print = ContextFingerprint(job)
-            guard fingerprints[job.file] != print.hash else { return (job.file, item.id, print, false, nil) }
-            do {
-                try writer.write(job.file, templates.render(job))
-                return (job.file, item.id, print, true, nil)
-            } catch {
-                return (job.file, item.id, print, false, "\(error)")
+        func render(_ pages: [(make: (PageContexts) -> PageJob, id: PageID?)]) throws
+            -> [(file: String, id: PageID?, print: ContextFingerprint, wrote: Bool)] {
+            let results = Parallel.map(pages) { item -> (file: String, id: PageID?, print: ContextFingerprint, wrote: Bool, error: String?) in
+                let job = item.make(contexts)
+                let print = ContextFingerprint(job)
+                guard fingerprints[job.file] != print.hash else { return (job.file, item.id, print, false, nil) }
+                do {
+                    try writer.write(job.file, templates.render(job))
+                    return (job.file, item.id, print, true, nil)
+                } catch {
+                    return (job.file, item.id, print, false, "\(error)")
+                }
             }
+            if let failure = results.compactMap(\.error).first { throw SiteWriter.WriteError.io(failure) }
+            return results.map { ($0.file, $0.id, $0.print, $0.wrote) }
         }
-        if let failure = results.compactMap(\.error).first { throw SiteWriter.WriteError.io(failure) }
+        var results = try render(touched.sorted().compactMap { id in briefs[id].map { ($0.make, id) } })
+        if indexes {
+            briefPagesWritten?()
+            results += try render(contexts.indexPages().map { ($0, nil) })
+        }
         for result in results {
             next.fingerprints[result.file] = result.print.hash
             if result.wrote { outcome.pagesWritten += 1 }

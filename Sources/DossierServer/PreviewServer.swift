@@ -154,7 +154,11 @@ public actor PreviewServer {
     }
 
     private func rebuild(reason: String) async {
-        let outcome = await builder.run()
+        // Show the edited page as soon as it is written; the index pages follow with a second reload.
+        let outcome = await builder.run { [state, reload] in
+            state.update(errors: [], hasSite: true)
+            Task { await reload.reload() }
+        }
         let report = outcome.report
         let time = Self.milliseconds(report.seconds)
         if report.succeeded {
@@ -273,9 +277,9 @@ private final class Builder: @unchecked Sendable {
 
     init(_ build: IncrementalBuild) { self.build = build }
 
-    func run() async -> IncrementalBuild.Outcome {
+    func run(briefPagesWritten: @escaping @Sendable () -> Void) async -> IncrementalBuild.Outcome {
         await withCheckedContinuation { continuation in
-            queue.async { continuation.resume(returning: self.build.run()) }
+            queue.async { continuation.resume(returning: self.build.run(briefPagesWritten: briefPagesWritten)) }
         }
     }
 
