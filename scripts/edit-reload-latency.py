@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Measures the preview's loop: from a saved edit to the reloaded page in hand.
 
-    edit-reload-latency.py DOSSIER CONTENT_COPY BRIEF [--edits N] [--templates DIR] [--title]
+    edit-reload-latency.py DOSSIER CONTENT_COPY BRIEF [--edits N] [--templates DIR] [--title] [--pause SECONDS]
 
 Starts `DOSSIER serve --port 0` on CONTENT_COPY (a copy: the script edits it), listens to the reload
 events as a browser would, then N times: rewrites BRIEF (a path relative to CONTENT_COPY) with a new
@@ -24,6 +24,11 @@ def main():
     if title:
         args.remove("--title")
     templates = "templates"
+    pause = 0.3
+    if "--pause" in args:
+        i = args.index("--pause")
+        pause = float(args[i + 1])
+        del args[i:i + 2]
     if "--edits" in args:
         i = args.index("--edits")
         edits = int(args[i + 1])
@@ -56,7 +61,7 @@ def main():
         original = open(path, encoding="utf-8").read()
         times = []
         for n in range(edits):
-            time.sleep(0.3)
+            time.sleep(pause)
             marker = f"Edit marker {n} {time.time()}"
             received = b""
             start = time.perf_counter()
