@@ -131,7 +131,7 @@ public actor PreviewServer {
                     changed = Array(Set(changed + more)).sorted()
                     settles += 1
                 }
-                if !changed.isEmpty { await self.rebuild(reason: Self.describe(changed)) }
+                if !changed.isEmpty, !Task.isCancelled { await self.rebuild(reason: Self.describe(changed)) }
                 if Date().timeIntervalSince(lastPing) > 15 {
                     await self.reload.ping()
                     lastPing = Date()
@@ -143,13 +143,15 @@ public actor PreviewServer {
         return url
     }
 
-    /// Stops listening and watching, closes the open event streams, and removes the built site.
+    /// Stops listening and watching, closes the open event streams, lets a build under way finish, and removes the
+    /// built site.
     public func stop() async {
         for task in tasks { task.cancel() }
         tasks = []
         await reload.closeAll()
         await server?.stop(timeout: 1)
         server = nil
+        await builder.finish()
         try? FileManager.default.removeItem(at: folder)
     }
 
@@ -281,6 +283,11 @@ private final class Builder: @unchecked Sendable {
         await withCheckedContinuation { continuation in
             queue.async { continuation.resume(returning: self.build.run(briefPagesWritten: briefPagesWritten)) }
         }
+    }
+
+    /// Returns when the build under way, if any, is done.
+    func finish() async {
+        await withCheckedContinuation { continuation in queue.async { continuation.resume() } }
     }
 
     func scan(_ watcher: ContentWatcher) async -> [String: FileStamp] {

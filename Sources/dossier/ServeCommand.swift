@@ -27,6 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
     var open = false
 
     func run() async throws {
+        let interrupt = Interrupt()
         let options = PreviewOptions(content: site.content, templates: site.templates, drafts: site.drafts, host: host, port: port)
         let preview: PreviewServer
         let url: URL
@@ -44,7 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
             print("warning: listening on \(host): other computers on the network can see the preview")
         }
         if open { Self.openInBrowser(url) }
-        await Self.waitForInterrupt()
+        await interrupt.wait()
         await preview.stop()
     }
 
@@ -57,39 +58,43 @@ struct ServeCommand: AsyncParsableCommand {
         process.standardError = FileHandle.nullDevice
         try? process.run()
     }
+}
 
-    /// Returns on Ctrl-C or a termination signal, so that the preview can clean up its folder.
-    static func waitForInterrupt() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let once = Once(continuation)
-            var sources: [DispatchSourceSignal] = []
-            for number in [SIGINT, SIGTERM] {
-                signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-                source.setEventHandler { once.resume() }
-                source.resume()
-                sources.append(source)
-            }
-            once.keep(sources)
+/// Catches Ctrl-C and SIGTERM from the start, so that the preview can always remove its folder before exiting.
+private final class Interrupt: @unchecked Sendable {
+    private let lock = NSLock()
+    private var arrived = false
+    private var waiter: CheckedContinuation<Void, Never>?
+    private var sources: [DispatchSourceSignal] = []
+
+    init() {
+        for number in [SIGINT, SIGTERM] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [weak self] in self?.fire() }
+            source.resume()
+            sources.append(source)
         }
     }
 
-    /// Resumes a continuation once, however many signals arrive; keeps the signal sources alive until then.
-    private final class Once: @unchecked Sendable {
-        private let lock = NSLock()
-        private var continuation: CheckedContinuation<Void, Never>?
-        private var sources: [DispatchSourceSignal] = []
-
-        init(_ continuation: CheckedContinuation<Void, Never>) { self.continuation = continuation }
-
-        func keep(_ sources: [DispatchSourceSignal]) { lock.withLock { self.sources = sources } }
-
-        func resume() {
-            let continuation = lock.withLock {
-                defer { self.continuation = nil }
-                return self.continuation
+    /// Returns once a signal has arrived, at once if one already has.
+    func wait() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let now: Bool = lock.withLock {
+                if arrived { return true }
+                waiter = continuation
+                return false
             }
-            continuation?.resume()
+            if now { continuation.resume() }
         }
+    }
+
+    private func fire() {
+        let continuation: CheckedContinuation<Void, Never>? = lock.withLock {
+            arrived = true
+            defer { waiter = nil }
+            return waiter
+        }
+        continuation?.resume()
     }
 }
