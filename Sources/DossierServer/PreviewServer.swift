@@ -136,7 +136,8 @@ public actor PreviewServer {
                     await self.reload.ping()
                     lastPing = Date()
                 }
-                let pause = max(options.pollInterval, scanSeconds * 4)
+                // Scanning at most a tenth of the time keeps a large dossier cheap to watch.
+                let pause = max(options.pollInterval, scanSeconds * 9)
                 try? await Task.sleep(nanoseconds: UInt64(pause * 1e9))
             }
         })
