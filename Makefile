@@ -1,5 +1,5 @@
-# dossier: `make site` builds the dossier into public/, `make test` runs every test.
-# Both install what is missing first (Debian packages through apt-get, with sudo when not root).
+# dossier: `make site` builds the dossier into public/, `make test` runs every test, `make bench` times builds.
+# Each installs what is missing first (Debian packages through apt-get, with sudo when not root).
 
 SWIFT ?= swift
 PYTHON ?= python3
@@ -9,7 +9,7 @@ APT_INSTALL = $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUD
 PIP_FLAGS = $(shell [ "$$(id -u)" = 0 ] || echo --user) $(shell $(PYTHON) -c "import sysconfig, os; \
 	print('--break-system-packages' if os.path.exists(os.path.join(sysconfig.get_paths()['stdlib'], 'EXTERNALLY-MANAGED')) else '')" 2>/dev/null)
 
-.PHONY: site build release test test-swift test-browser deps browser-deps clean
+.PHONY: site build release test test-swift test-browser bench deps browser-deps clean
 
 ## site: build the dossier in content/ into public/ (release build)
 site: release
@@ -22,6 +22,13 @@ release: deps
 ## build: compile a debug build
 build: deps
 	$(SWIFT) build
+
+## bench: release-build synthetic dossiers of BENCH_N briefs and print times per phase and peak memory
+BENCH_N ?= 1000 10000 100000
+BENCH_RUNS ?= 1
+bench: deps
+	$(SWIFT) build -c release --product DossierBench
+	.build/release/DossierBench --runs $(BENCH_RUNS) $(BENCH_N)
 
 ## deps: install libcmark-dev when pkg-config cannot find it
 deps:

@@ -7,10 +7,10 @@ let package = Package(
     products: [
         .executable(name: "dossier", targets: ["dossier"]),
         .library(name: "DossierCore", targets: ["DossierCore"]),
+        .executable(name: "DossierBench", targets: ["DossierBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
@@ -18,7 +18,7 @@ let package = Package(
         .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .target(
             name: "DossierCore",
-            dependencies: ["Ccmark", "Yams", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["Ccmark", "Yams"]
         ),
         .target(
             name: "DossierServer",
@@ -30,6 +30,12 @@ let package = Package(
         ),
         .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
         .testTarget(name: "DossierServerTests", dependencies: ["DossierServer", "DossierCore"]),
+        .target(name: "DossierBenchKit", dependencies: ["DossierCore"]),
+        .executableTarget(
+            name: "DossierBench",
+            dependencies: ["DossierBenchKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(name: "DossierBenchTests", dependencies: ["DossierBenchKit"]),
     ],
     swiftLanguageModes: [.v5]
 )

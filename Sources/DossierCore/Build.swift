@@ -37,71 +37,100 @@ public struct BuildReport: Sendable {
     public var pageCount: Int { pages.reduce(0) { $0 + $1.count } }
 }
 
-/// The pipeline: load → resolve → render → write. Prints nothing; the command decides how to show the report.
+/// The pipeline: load → parse → resolve → render → write. Prints nothing; the command decides how to show the report.
 public enum Build {
     /// Everything a build does except writing: every diagnostic, and the dossier when there are no errors.
     public static func check(_ options: BuildOptions) -> BuildReport {
-        prepare(options).report
-    }
-
-    /// Builds the site into `options.output`, replacing it only when the whole build succeeded.
-    public static func run(_ options: BuildOptions, extra: [String: Any] = [:]) -> BuildReport {
-        var (report, templates) = prepare(options)
-        guard var dossier = report.dossier, let templates, report.succeeded else { return report }
-        if let baseURL = options.baseURL { dossier.site.baseURL = SiteSettings.normalizedBaseURL(baseURL) ?? baseURL }
-        do {
-            report.pages = try timed("render+write", &report) {
-                try write(dossier, templates: templates, options: options, extra: extra)
-            }
-            report.wrote = true
-        } catch {
-            report.diagnostics.append(Diagnostic(file: options.output, message: "\(error)"))
-        }
+        let timer = PhaseTimer()
+        var (report, _) = check(options, timer: timer)
+        report.phases = timer.phases
         return report
     }
 
-    /// Loads and resolves the content and parses the templates, once.
-    private static func prepare(_ options: BuildOptions) -> (report: BuildReport, templates: Templates?) {
+    private static func check(_ options: BuildOptions, timer: PhaseTimer) -> (BuildReport, Templates?) {
         var report = BuildReport()
-        let content = timed("load", &report) { ContentLoader.load(from: options.content) }
-        let (dossier, diagnostics) = timed("resolve", &report) { Resolver.resolve(content, includeDrafts: options.drafts) }
-        let (templates, templateDiagnostics) = timed("templates", &report) { Templates.load(from: options.templates) }
-        report.diagnostics = (diagnostics + templateDiagnostics).sorted()
+        let content = ContentLoader.load(from: options.content, timer: timer)
+        let (dossier, diagnostics) = Resolver.resolve(content, includeDrafts: options.drafts, timer: timer)
+        report.diagnostics = diagnostics
+        let (templates, templateDiagnostics) = timer.timed("render") { Templates.load(from: options.templates) }
+        report.diagnostics = (report.diagnostics + templateDiagnostics).sorted()
         if templates != nil { report.dossier = dossier }
         return (report, templates)
     }
 
+    /// Builds the site into `options.output`, replacing it only when the whole build succeeded.
+    public static func run(_ options: BuildOptions, extra: [String: Any] = [:]) -> BuildReport {
+        let timer = PhaseTimer()
+        var (report, templates) = check(options, timer: timer)
+        if var dossier = report.dossier, let templates, report.succeeded {
+            if let baseURL = options.baseURL { dossier.site.baseURL = SiteSettings.normalizedBaseURL(baseURL) ?? baseURL }
+            do {
+                report.pages = try write(dossier, templates: templates, options: options, extra: extra, timer: timer)
+                report.wrote = true
+            } catch {
+                report.diagnostics.append(Diagnostic(file: options.output, message: "\(error)"))
+            }
+        }
+        report.phases = timer.phases
+        return report
+    }
+
     /// Renders and writes every page on every core, then the assets and feeds; returns the pages written by kind.
-    private static func write(_ dossier: Dossier, templates: Templates, options: BuildOptions, extra: [String: Any]) throws
-        -> [(kind: String, count: Int)] {
-        let writer = try SiteWriter(output: options.output, protecting: [options.content, options.templates])
-        var jobs: [() -> PageJob] = []
+    private static func write(_ dossier: Dossier, templates: Templates, options: BuildOptions, extra: [String: Any],
+                              timer: PhaseTimer) throws -> [(kind: String, count: Int)] {
+        let writer = try timer.timed("write") { try SiteWriter(output: options.output, protecting: [options.content, options.templates]) }
+        var jobs: [(file: String, make: () -> PageJob)] = []
         do {
-            var contexts = PageContexts(dossier: dossier, baseURL: dossier.site.baseURL)
-            contexts.extra = extra
+            let contexts = timer.timed("render") {
+                PageContexts(dossier: dossier, baseURL: dossier.site.baseURL, extra: TemplateObject(any: extra))
+            }
             jobs = contexts.all()
-            let failures = Parallel.map(jobs) { make -> String? in
-                let job = make()
-                do {
-                    try writer.write(job.file, templates.render(job))
-                    return nil
-                } catch {
-                    return "\(error)"
+            timer.timed("write") { writer.makeFolders(for: jobs.map(\.file)) }
+            let failures = timer.split { () -> ([String?], [(name: String, seconds: Double)]) in
+                let results = Parallel.map(jobs) { pending -> (failure: String?, render: Double, write: Double) in
+                    let start = PhaseTimer.now()
+                    var writing = 0.0
+                    var failure: Error?
+                    do {
+                        let job = pending.make()
+                        let file = try writer.create(job.file)
+                        defer { file.close() }
+                        /// Writes what is rendered so far; big pages stream out in parts.
+                        func emit(_ page: inout [UInt8]) {
+                            let start = PhaseTimer.now()
+                            if failure == nil {
+                                do { try page.withUnsafeBytes { try file.append($0) } } catch { failure = error }
+                            }
+                            page.removeAll(keepingCapacity: true)
+                            writing += PhaseTimer.seconds(since: start)
+                        }
+                        var page: [UInt8] = []
+                        templates.render(job, into: &page, flush: emit)
+                        emit(&page)
+                    } catch {
+                        failure = error
+                    }
+                    let total = PhaseTimer.seconds(since: start)
+                    return (failure.map { "\($0)" }, total - writing, writing)
                 }
+                return (results.map(\.failure), [("render", results.reduce(0) { $0 + $1.render }),
+                                                  ("write", results.reduce(0) { $0 + $1.write })])
             }
             if let failure = failures.compactMap({ $0 }).first { throw SiteWriter.WriteError.io(failure) }
-            for asset in templates.assets {
-                try writer.copy(from: options.templates + "/assets/" + asset, to: "assets/" + asset)
+            try timer.timed("write") {
+                for asset in templates.assets {
+                    try writer.copy(from: options.templates + "/assets/" + asset, to: "assets/" + asset)
+                }
+                for asset in dossier.assets {
+                    try writer.copy(from: options.content + "/assets/" + asset, to: "assets/" + asset)
+                }
+                if let baseURL = dossier.site.baseURL {
+                    try writer.write("sitemap.xml", Feeds.sitemap(dossier, baseURL: baseURL))
+                    try writer.write("feed.xml", Feeds.feed(dossier, baseURL: baseURL))
+                    try writer.write("robots.txt", Feeds.robots(baseURL: baseURL))
+                }
+                try writer.commit()
             }
-            for asset in dossier.assets {
-                try writer.copy(from: options.content + "/assets/" + asset, to: "assets/" + asset)
-            }
-            if let baseURL = dossier.site.baseURL {
-                try writer.write("sitemap.xml", Feeds.sitemap(dossier, baseURL: baseURL))
-                try writer.write("feed.xml", Feeds.feed(dossier, baseURL: baseURL))
-                try writer.write("robots.txt", Feeds.robots(baseURL: baseURL))
-            }
-            try writer.commit()
         } catch {
             writer.discard()
             throw error
@@ -109,11 +138,5 @@ public enum Build {
         let briefs = [("proposals", dossier.proposals.count), ("actors", dossier.actors.count),
                       ("sources", dossier.sources.count), ("pages", dossier.pages.count)]
         return briefs + [("indexes", jobs.count - briefs.reduce(0) { $0 + $1.1 })]
-    }
-
-    private static func timed<T>(_ name: String, _ report: inout BuildReport, _ work: () throws -> T) rethrows -> T {
-        let start = DispatchTime.now().uptimeNanoseconds
-        defer { report.phases.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
-        return try work()
     }
 }

@@ -70,12 +70,12 @@ public final class IncrementalBuild {
     /// are still to come, so that a preview can show the edited page at once.
     public func run(briefPagesWritten: (() -> Void)? = nil) -> Outcome {
         var report = BuildReport()
-        let content = timed("load", &report) { ContentLoader.load(from: options.content, cache: loadCache) }
+        let content = timed("load", &report) { ContentLoader.load(from: options.content, timer: PhaseTimer(), cache: loadCache) }
         pendingFiles.formUnion(loadCache.decodedLastPass)
         markdownCache.filesChanged(loadCache.decodedLastPass, removed: loadCache.removedLastPass)
         pendingHeads.formUnion(loadCache.headChangedLastPass)
         let (resolved, diagnostics) = timed("resolve", &report) {
-            Resolver.resolve(content, includeDrafts: options.drafts, markdownCache: markdownCache)
+            Resolver.resolve(content, includeDrafts: options.drafts, timer: PhaseTimer(), markdownCache: markdownCache)
         }
         let (templatesChanged, templateDiagnostics) = timed("templates", &report) { reloadTemplatesIfChanged() }
         pendingTemplates = pendingTemplates || templatesChanged
@@ -118,12 +118,17 @@ public final class IncrementalBuild {
     private func write(_ dossier: Dossier, templates: Templates, changedFiles: Set<String>, headsChanged: Bool,
                        rebuildAll: Bool, briefPagesWritten: (() -> Void)?, into outcome: inout Outcome) throws {
         let writer = try InPlaceWriter(output: options.output, fresh: state == nil, protecting: [options.content, options.templates])
-        var contexts = PageContexts(dossier: dossier, baseURL: dossier.site.baseURL)
-        contexts.extra = extra
+        let contexts = PageContexts(dossier: dossier, baseURL: dossier.site.baseURL, extra: TemplateObject(any: extra))
+        let jobs = Dictionary(contexts.all().map { ($0.file, $0.make) }, uniquingKeysWith: { first, _ in first })
         let briefs = Self.briefPages(of: dossier)
         let ids = Set(briefs.keys)
-        let global = ContextFingerprint.hash([String(describing: dossier.site), dossier.pages.map { [$0.header.slug, $0.title] },
-                                             extra] as [Any])
+        let briefFiles = Set(briefs.values.map(\.file))
+        let indexJobs = contexts.all().filter { !briefFiles.contains($0.file) }
+        var hasher = Hasher()
+        hasher.combine(String(describing: dossier.site))
+        for page in dossier.pages { hasher.combine(page.header.slug); hasher.combine(page.title) }
+        hasher.combine(String(describing: extra.sorted { $0.key < $1.key }))
+        let global = hasher.finalize()
         let old = state.flatMap { rebuildAll || $0.global != global ? nil : $0 }
 
         var next = state ?? State(global: global, briefs: [], outgoing: [:], mentions: [:], shows: [:], shownBy: [:],
@@ -162,14 +167,16 @@ public final class IncrementalBuild {
         // came or went. Then the touched briefs' pages that still exist.
         let indexes = old == nil || headsChanged || old!.briefs != ids
         let fingerprints = next.fingerprints
-        func render(_ pages: [(make: (PageContexts) -> PageJob, id: PageID?)]) throws
+        func render(_ pages: [(make: () -> PageJob, id: PageID?)]) throws
             -> [(file: String, id: PageID?, print: ContextFingerprint, wrote: Bool)] {
             let results = Parallel.map(pages) { item -> (file: String, id: PageID?, print: ContextFingerprint, wrote: Bool, error: String?) in
-                let job = item.make(contexts)
+                let job = item.make()
                 let print = ContextFingerprint(job)
                 guard fingerprints[job.file] != print.hash else { return (job.file, item.id, print, false, nil) }
                 do {
-                    try writer.write(job.file, templates.render(job))
+                    var page: [UInt8] = []
+                    templates.render(job, into: &page)
+                    try writer.write(job.file, page)
                     return (job.file, item.id, print, true, nil)
                 } catch {
                     return (job.file, item.id, print, false, "\(error)")
@@ -178,10 +185,10 @@ public final class IncrementalBuild {
             if let failure = results.compactMap(\.error).first { throw SiteWriter.WriteError.io(failure) }
             return results.map { ($0.file, $0.id, $0.print, $0.wrote) }
         }
-        var results = try render(touched.sorted().compactMap { id in briefs[id].map { ($0.make, id) } })
+        var results = try render(touched.sorted().compactMap { id in briefs[id].flatMap { jobs[$0.file] }.map { ($0, id) } })
         if indexes {
             briefPagesWritten?()
-            results += try render(contexts.indexPages().map { ($0, nil) })
+            results += try render(indexJobs.map { ($0.make, nil) })
         }
         for result in results {
             next.fingerprints[result.file] = result.print.hash
@@ -211,9 +218,9 @@ public final class IncrementalBuild {
         } else if let baseURL = dossier.site.baseURL {
             for (file, text) in [("sitemap.xml", Feeds.sitemap(dossier, baseURL: baseURL)), ("feed.xml", Feeds.feed(dossier, baseURL: baseURL)),
                                  ("robots.txt", Feeds.robots(baseURL: baseURL))] {
-                let hash = ContextFingerprint.hash(text)
+                let hash = text.hashValue
                 if next.fingerprints[file] != hash {
-                    try writer.write(file, text)
+                    try writer.write(file, Array(text.utf8))
                     next.fingerprints[file] = hash
                 }
                 files.insert(file)
@@ -239,17 +246,17 @@ public final class IncrementalBuild {
         files.insert(relative)
     }
 
-    /// Every brief page of the site: its file, the source it is built from, and how to make it.
-    private static func briefPages(of d: Dossier) -> [PageID: (file: String, source: String, make: (PageContexts) -> PageJob)] {
-        var out: [PageID: (file: String, source: String, make: (PageContexts) -> PageJob)] = [:]
-        func add(_ kind: BriefKind, _ header: BriefHeader, _ make: @escaping (PageContexts) -> PageJob) {
+    /// Every brief page of the site: its file, and the file it is built from.
+    private static func briefPages(of d: Dossier) -> [PageID: (file: String, source: String)] {
+        var out: [PageID: (file: String, source: String)] = [:]
+        func add(_ kind: BriefKind, _ header: BriefHeader) {
             let id = PageID.brief(kind, header.slug)
-            out[id] = (Route.path(id) + "index.html", header.file, make)
+            out[id] = (Route.path(id) + "index.html", header.file)
         }
-        for (i, p) in d.proposals.enumerated() { add(.proposal, p.header) { $0.proposal(i) } }
-        for (i, a) in d.actors.enumerated() { add(.actor, a.header) { $0.actor(i) } }
-        for (i, s) in d.sources.enumerated() { add(.source, s.header) { $0.source(i) } }
-        for (i, p) in d.pages.enumerated() { add(.page, p.header) { $0.page(i) } }
+        for p in d.proposals { add(.proposal, p.header) }
+        for a in d.actors { add(.actor, a.header) }
+        for s in d.sources { add(.source, s.header) }
+        for p in d.pages { add(.page, p.header) }
         return out
     }
 
@@ -278,13 +285,5 @@ public final class IncrementalBuild {
         let start = DispatchTime.now().uptimeNanoseconds
         defer { report.phases.append((name, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)) }
         return try work()
-    }
-}
-
-extension PageContexts {
-    /// The pages that list or summarise the whole dossier, in a fixed order.
-    func indexPages() -> [(PageContexts) -> PageJob] {
-        [{ $0.home() }, { $0.proposalList() }, { $0.actorList() }, { $0.sourceList() }, { $0.timeline() }, { $0.matrix() },
-         { $0.notFound() }]
     }
 }

@@ -23,19 +23,15 @@ public enum ContentLoader {
         case brief(BriefKind, slug: String)
     }
 
-    /// Loads `directory`; with a `cache`, files unchanged since the last load are not read again.
-    static func load(from directory: String, cache: LoadCache?) -> LoadedContent {
+    public static func load(from directory: String) -> LoadedContent {
+        load(from: directory, timer: PhaseTimer())
+    }
+
+    /// Loads `directory`, timing reading files as "load" and decoding them as "parse". With a `cache`, files
+    /// unchanged since the last load are not read again.
+    static func load(from directory: String, timer: PhaseTimer, cache: LoadCache? = nil) -> LoadedContent {
         cache?.startPass()
         defer { cache?.finishPass() }
-        return load(from: directory) { path, job in cache?.decode(path: path, job: job) ?? decode(path: path, job: job) }
-    }
-
-    public static func load(from directory: String) -> LoadedContent {
-        load(from: directory) { decode(path: $0, job: $1) }
-    }
-
-    private static func load(from directory: String,
-                             decoding decode: (String, Job) -> (value: Decoded?, diagnostics: [Diagnostic])) -> LoadedContent {
         var content = LoadedContent()
         let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         var isDirectory: ObjCBool = false
@@ -72,7 +68,10 @@ public enum ContentLoader {
             content.diagnostics.append(Diagnostic(file: root + "/site.yml", message: "missing site settings",
                                                   hint: "create site.yml with at least 'title: …'"))
         }
-        let results = Parallel.map(jobs) { decode($0.path, $0.job) }
+        let results = timer.split { () -> ([(value: Decoded?, diagnostics: [Diagnostic], read: Double, parse: Double)], [(name: String, seconds: Double)]) in
+            let results = Parallel.map(jobs) { cache?.decode(path: $0.path, job: $0.job) ?? decode(path: $0.path, job: $0.job) }
+            return (results, [("load", results.reduce(0) { $0 + $1.read }), ("parse", results.reduce(0) { $0 + $1.parse })])
+        }
         for (result, (_, job)) in zip(results, jobs) {
             content.diagnostics += result.diagnostics
             if result.value == nil, case .brief(let kind, let slug) = job { content.unreadable[kind, default: []].insert(slug) }
@@ -123,17 +122,20 @@ public enum ContentLoader {
         case site(SiteSettings), home(Home), actor(Actor), proposal(Proposal), source(Source), page(Page)
     }
 
-    static func decode(path: String, job: Job) -> (value: Decoded?, diagnostics: [Diagnostic]) {
+    /// Reads and decodes one file; also returns the seconds spent reading and decoding.
+    static func decode(path: String, job: Job) -> (value: Decoded?, diagnostics: [Diagnostic], read: Double, parse: Double) {
         let bag = DiagnosticBag(file: path)
-        let value = decode(path: path, job: job, bag: bag)
-        return (value, bag.items)
-    }
-
-    private static func decode(path: String, job: Job, bag: DiagnosticBag) -> Decoded? {
+        let start = PhaseTimer.now()
         guard let data = FileManager.default.contents(atPath: path) else {
             bag.error("cannot read file")
-            return nil
+            return (nil, bag.items, PhaseTimer.seconds(since: start), 0)
         }
+        let read = PhaseTimer.seconds(since: start)
+        let value = decode(path: path, data: data, job: job, bag: bag)
+        return (value, bag.items, read, PhaseTimer.seconds(since: start) - read)
+    }
+
+    private static func decode(path: String, data: Data, job: Job, bag: DiagnosticBag) -> Decoded? {
         guard let text = String(validating: data, as: UTF8.self) else {
             let (line, column) = UTF8Check.firstInvalid(in: data)
             bag.error("invalid UTF-8", line: line, column: column, hint: "save the file as UTF-8")
@@ -170,11 +172,14 @@ public enum ContentLoader {
     }
 
     private static func mapping(_ yaml: String, bag: DiagnosticBag, lineOffset: Int, what: String) -> FieldReader? {
+        if let node = SimpleYAML.compose(yaml) {
+            return FieldReader(node, bag: bag, lineOffset: lineOffset, what: what)
+        }
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
-                return FieldReader(Node([(Node, Node)]()), bag: bag, lineOffset: lineOffset, what: what)
+                return FieldReader(.mapping([], .init(line: 1, column: 0)), bag: bag, lineOffset: lineOffset, what: what)
             }
-            return FieldReader(node, bag: bag, lineOffset: lineOffset, what: what)
+            return FieldReader(YAMLNode(node), bag: bag, lineOffset: lineOffset, what: what)
         } catch {
             YAMLErrors.report(error, in: bag, lineOffset: lineOffset)
             return nil

@@ -1,5 +1,3 @@
-import Yams
-
 /// Collects diagnostics for one file while it is being read.
 final class DiagnosticBag {
     let file: String
@@ -20,7 +18,7 @@ final class DiagnosticBag {
 ///
 /// Each getter marks its key as known; `finish()` then warns about every key that no getter asked for.
 final class FieldReader {
-    private let pairs: [(key: String, keyNode: Node, value: Node)]
+    private let pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
     private let bag: DiagnosticBag
     private let lineOffset: Int
     private var known: [String] = []
@@ -28,13 +26,12 @@ final class FieldReader {
     let line: Int
     let column: Int
 
-    init?(_ node: Node, bag: DiagnosticBag, lineOffset: Int, what: String) {
+    init?(_ node: YAMLNode, bag: DiagnosticBag, lineOffset: Int, what: String) {
         self.bag = bag
         self.lineOffset = lineOffset
-        let mark = node.mark
-        line = (mark?.line ?? 1) + lineOffset
-        column = mark?.column ?? 0
-        guard case .mapping(let mapping) = node else {
+        line = node.location.line + lineOffset
+        column = node.location.column
+        guard case .mapping(let mapping, _) = node else {
             bag.error("\(what) must be a mapping of 'key: value' lines", line: line, column: column)
             return nil
         }
@@ -46,21 +43,21 @@ final class FieldReader {
         Dictionary(pairs.map { ($0.key, location(of: $0.keyNode).line) }, uniquingKeysWith: { first, _ in first })
     }
 
-    func location(of node: Node) -> (line: Int, column: Int) {
-        ((node.mark?.line ?? 0) + lineOffset, node.mark?.column ?? 0)
+    func location(of node: YAMLNode) -> (line: Int, column: Int) {
+        (node.location.line + lineOffset, node.location.column)
     }
 
-    private func node(_ key: String) -> Node? {
+    private func node(_ key: String) -> YAMLNode? {
         known.append(key)
         guard let value = pairs.first(where: { $0.key == key })?.value else { return nil }
-        if case .scalar(let s) = value, s.style == .plain, ["", "~", "null", "Null", "NULL"].contains(s.string) {
+        if case .scalar(let s) = value, s.style == .plain, ["", "~", "null", "Null", "NULL"].contains(s.text) {
             return nil
         }
         return value
     }
 
-    private func scalar(_ node: Node, key: String, what: String) -> String? {
-        if case .scalar(let s) = node { return s.string }
+    private func scalar(_ node: YAMLNode, key: String, what: String) -> String? {
+        if case .scalar(let s) = node { return s.text }
         let at = location(of: node)
         bag.error("'\(key)' must be \(what)", line: at.line, column: at.column)
         return nil
@@ -135,10 +132,10 @@ final class FieldReader {
     }
 
     /// A list's items; a single scalar counts as a list of one.
-    private func items(_ key: String) -> [Node] {
+    private func items(_ key: String) -> [YAMLNode] {
         guard let n = node(key) else { return [] }
         switch n {
-        case .sequence(let seq): return Array(seq)
+        case .sequence(let items, _): return items
         case .scalar: return [n]
         default:
             let at = location(of: n)

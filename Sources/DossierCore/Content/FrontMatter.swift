@@ -19,28 +19,38 @@ enum FrontMatter {
 
     static func split(_ text: String) throws(SplitError) -> SplitBrief {
         var text = text
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        if text.contains("\r") { text = text.replacingOccurrences(of: "\r\n", with: "\n") }
-        guard text.hasPrefix("---\n") || text == "---" else {
+        if text.utf8.starts(with: [0xEF, 0xBB, 0xBF]) { text.removeFirst() }
+        if text.withUTF8({ bytes in bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false }) {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n")
+        }
+        guard text.utf8.starts(with: "---\n".utf8) || text == "---" else {
             return SplitBrief(yaml: nil, yamlLine: 1, body: text, bodyLine: 1)
         }
-        var line = 1
-        var yamlStart: String.Index?
-        var index = text.startIndex
-        while index < text.endIndex {
-            let end = text[index...].firstIndex(of: "\n") ?? text.endIndex
-            let content = text[index..<end]
-            if line == 1 {
-                yamlStart = end < text.endIndex ? text.index(after: end) : end
-            } else if content == "---" || content == "..." {
-                let yaml = String(text[yamlStart!..<index])
-                let bodyStart = end < text.endIndex ? text.index(after: end) : end
-                return SplitBrief(yaml: yaml, yamlLine: 2, body: String(text[bodyStart...]), bodyLine: line + 1)
+        // Byte offsets of the YAML's start and of the closing fence line, and the fence's line number.
+        let fence: (start: Int, end: Int, line: Int)? = text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return nil }
+            var line = 2
+            var index = min(4, bytes.count)
+            while index < bytes.count {
+                let end = memchr(base + index, 0x0A, bytes.count - index).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+                    ?? bytes.count
+                let length = end - index
+                if length == 3, (bytes[index] == UInt8(ascii: "-") || bytes[index] == UInt8(ascii: ".")),
+                   bytes[index + 1] == bytes[index], bytes[index + 2] == bytes[index] {
+                    return (index, end, line)
+                }
+                guard end < bytes.count else { return nil }
+                index = end + 1
+                line += 1
             }
-            guard end < text.endIndex else { break }
-            index = text.index(after: end)
-            line += 1
+            return nil
         }
-        throw .unclosed
+        guard let fence else { throw .unclosed }
+        let utf8 = text.utf8
+        let yamlStart = utf8.index(utf8.startIndex, offsetBy: min(4, utf8.count))
+        let fenceStart = utf8.index(utf8.startIndex, offsetBy: fence.start)
+        let bodyStart = utf8.index(utf8.startIndex, offsetBy: min(fence.end + 1, utf8.count))
+        return SplitBrief(yaml: String(text[yamlStart..<fenceStart]), yamlLine: 2, body: String(text[bodyStart...]),
+                          bodyLine: fence.line + 1)
     }
 }

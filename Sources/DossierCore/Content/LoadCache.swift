@@ -5,7 +5,7 @@ import Foundation
 final class LoadCache: @unchecked Sendable {
     private struct Entry {
         var stamp: FileStamp
-        var result: (value: ContentLoader.Decoded?, diagnostics: [Diagnostic])
+        var result: (value: ContentLoader.Decoded?, diagnostics: [Diagnostic], read: Double, parse: Double)
     }
 
     private let lock = NSLock()
@@ -35,15 +35,16 @@ final class LoadCache: @unchecked Sendable {
         }
     }
 
-    func decode(path: String, job: ContentLoader.Job) -> (value: ContentLoader.Decoded?, diagnostics: [Diagnostic]) {
+    /// The file's decoded result; taken from the cache, it cost no reading or parsing time.
+    func decode(path: String, job: ContentLoader.Job) -> (value: ContentLoader.Decoded?, diagnostics: [Diagnostic], read: Double, parse: Double) {
         let stamp = FileStamp(path: path)
         let cached: Entry? = lock.withLock {
             seen.insert(path)
             return entries[path]
         }
-        if let stamp, let cached, cached.stamp == stamp { return cached.result }
+        if let stamp, let cached, cached.stamp == stamp { return (cached.result.value, cached.result.diagnostics, 0, 0) }
         let result = ContentLoader.decode(path: path, job: job)
-        let headChanged = cached.map { Self.head($0.result) != Self.head(result) } ?? true
+        let headChanged = cached.map { Self.head($0.result.value, $0.result.diagnostics) != Self.head(result.value, result.diagnostics) } ?? true
         lock.withLock {
             decodedLastPass.insert(path)
             if headChanged { headChangedLastPass.insert(path) }
@@ -54,7 +55,7 @@ final class LoadCache: @unchecked Sendable {
 
     /// Everything decoded from a file but its body; the home page's body counts, as the home page shows it.
     /// (Field lines are listed in order: a dictionary's description follows no fixed order.)
-    private static func head(_ result: (value: ContentLoader.Decoded?, diagnostics: [Diagnostic])) -> String {
+    private static func head(_ value: ContentLoader.Decoded?, _ diagnostics: [Diagnostic]) -> String {
         func bodiless(_ header: BriefHeader) -> BriefHeader {
             var header = header
             header.body = ""
@@ -64,14 +65,14 @@ final class LoadCache: @unchecked Sendable {
         func lines(_ header: BriefHeader) -> String {
             String(describing: header.fieldLines.sorted { $0.key < $1.key })
         }
-        switch result.value {
+        switch value {
         case .actor(var a)?: let l = lines(a.header); a.header = bodiless(a.header); return l + String(describing: a)
         case .proposal(var p)?: let l = lines(p.header); p.header = bodiless(p.header); return l + String(describing: p)
         case .source(var s)?: let l = lines(s.header); s.header = bodiless(s.header); return l + String(describing: s)
         case .page(var p)?: let l = lines(p.header); p.header = bodiless(p.header); return l + String(describing: p)
         case .site(let s)?: return String(describing: s)
         case .home(let h)?: return String(describing: h)
-        case nil: return String(describing: result.diagnostics)
+        case nil: return String(describing: diagnostics)
         }
     }
 }

@@ -7,20 +7,32 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
     public let day: Int?
 
     public init?(_ text: String) {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count),
-              parts[0].count == 4, let y = Int(parts[0]), parts[0].allSatisfy(\.isASCIIDigit) else { return nil }
-        var m: Int?, d: Int?
-        if parts.count >= 2 {
-            guard parts[1].count == 2, parts[1].allSatisfy(\.isASCIIDigit), let v = Int(parts[1]), (1...12).contains(v) else { return nil }
-            m = v
+        // YYYY, YYYY-MM or YYYY-MM-DD exactly, read as ASCII bytes.
+        var digits: [Int] = []
+        var parts: [Int] = []
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "-") {
+                parts.append(digits.count)
+                digits.append(-1)
+            } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
+                digits.append(Int(byte - UInt8(ascii: "0")))
+            } else {
+                return nil
+            }
         }
-        if parts.count == 3 {
-            guard parts[2].count == 2, parts[2].allSatisfy(\.isASCIIDigit), let v = Int(parts[2]),
-                  (1...PartialDate.daysIn(month: m!, year: y)).contains(v) else { return nil }
-            d = v
+        func number(_ from: Int, _ count: Int) -> Int { digits[from..<(from + count)].reduce(0) { $0 * 10 + $1 } }
+        switch (digits.count, parts) {
+        case (4, []):
+            year = number(0, 4); month = nil; day = nil
+        case (7, [4]):
+            year = number(0, 4); month = number(5, 2); day = nil
+        case (10, [4, 7]):
+            year = number(0, 4); month = number(5, 2); day = number(8, 2)
+        default:
+            return nil
         }
-        year = y; month = m; day = d
+        if let month, !(1...12).contains(month) { return nil }
+        if let day, !(1...PartialDate.daysIn(month: month!, year: year)).contains(day) { return nil }
     }
 
     static func daysIn(month: Int, year: Int) -> Int {
@@ -57,8 +69,4 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
 
     private func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
     private func format4(_ v: Int) -> String { String(repeating: "0", count: max(0, 4 - String(v).count)) + String(v) }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
 }

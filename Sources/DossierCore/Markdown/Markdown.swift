@@ -122,8 +122,15 @@ public struct MarkdownRenderer: Sendable {
     }
 
     static func unwrapSingleParagraph(_ html: String) -> String {
-        guard html.hasPrefix("<p>"), html.hasSuffix("</p>\n") else { return html }
-        let inner = html.dropFirst(3).dropLast(5)
-        return inner.contains("<p>") ? html : String(inner)
+        let utf8 = html.utf8
+        guard utf8.starts(with: "<p>".utf8), utf8.reversed().starts(with: "\n>p/<".utf8) else { return html }
+        let inner = utf8.dropFirst(3).dropLast(5)
+        let paragraph = Array("<p>".utf8)
+        var i = inner.startIndex
+        while let lt = inner[i...].firstIndex(of: UInt8(ascii: "<")) {
+            if inner[lt...].starts(with: paragraph) { return html }
+            i = utf8.index(after: lt)
+        }
+        return String(Substring(inner))
     }
 }

@@ -2,12 +2,14 @@
 /// Markdown with its links resolved, and derives the relations that are written on one side only.
 public enum Resolver {
     public static func resolve(_ content: LoadedContent, includeDrafts: Bool) -> (dossier: Dossier?, diagnostics: [Diagnostic]) {
-        resolve(content, includeDrafts: includeDrafts, markdownCache: nil)
+        resolve(content, includeDrafts: includeDrafts, timer: PhaseTimer())
     }
 
-    /// Resolves with the Markdown of briefs kept between builds (see `IncrementalBuild`).
-    static func resolve(_ content: LoadedContent, includeDrafts: Bool, markdownCache: MarkdownCache?)
+    /// Resolves `content`, timing the Markdown pass as "parse" and everything else as "resolve"; with a
+    /// `markdownCache`, briefs' Markdown is kept between builds (see `IncrementalBuild`).
+    static func resolve(_ content: LoadedContent, includeDrafts: Bool, timer: PhaseTimer, markdownCache: MarkdownCache? = nil)
         -> (dossier: Dossier?, diagnostics: [Diagnostic]) {
+        let start = PhaseTimer.now()
         var diagnostics = content.diagnostics
         var drafts: [BriefKind: Set<String>] = [:]
         func keep<B>(_ briefs: [B], _ header: (B) -> BriefHeader) -> [B] {
@@ -25,10 +27,10 @@ public enum Resolver {
         }
         var dossier = Dossier(
             site: content.site ?? SiteSettings(title: ""), home: content.home,
-            actors: keep(content.actors, \.header).sorted { ($0.name.lowercased(), $0.header.slug) < ($1.name.lowercased(), $1.header.slug) },
-            proposals: keep(content.proposals, \.header).sorted(by: newestFirst(\.proposed, \.title)),
-            sources: content.sources.sorted(by: newestFirst(\.published, \.title)),
-            pages: pages.sorted { ($0.title.lowercased(), $0.header.slug) < ($1.title.lowercased(), $1.header.slug) },
+            actors: sorted(keep(content.actors, \.header), key: { ($0.name.lowercased(), $0.header.slug) }, by: <),
+            proposals: sorted(keep(content.proposals, \.header), key: { ($0.proposed, $0.title.lowercased()) }, by: newestFirst),
+            sources: sorted(content.sources, key: { ($0.published, $0.title.lowercased()) }, by: newestFirst),
+            pages: sorted(pages, key: { ($0.title.lowercased(), $0.header.slug) }, by: <),
             assets: content.assets)
         for (i, a) in dossier.actors.enumerated() { dossier.actorIndex[a.header.slug] = i }
         for (i, p) in dossier.proposals.enumerated() { dossier.proposalIndex[p.header.slug] = i }
@@ -39,21 +41,28 @@ public enum Resolver {
         let linked = MarkdownPass(checker: checker, renderer: MarkdownRenderer(allowHTML: dossier.site.allowHTML), cache: markdownCache)
         markdownCache?.startPass(allowHTML: dossier.site.allowHTML,
                                  briefs: dossier.actorIndex.count + dossier.proposalIndex.count + dossier.sourceIndex.count + dossier.pages.count)
-        diagnostics += linked.run(on: &dossier)
-        derive(&dossier)
-        let sorted = diagnostics.sorted()
+        timer.add("resolve", PhaseTimer.seconds(since: start))
+        diagnostics += timer.timed("parse") { linked.run(on: &dossier) }
+        let sorted = timer.timed("resolve") { () -> [Diagnostic] in
+            derive(&dossier)
+            return diagnostics.sorted()
+        }
         return (sorted.hasErrors || content.site == nil ? nil : dossier, sorted)
     }
 
-    /// Orders by date, newest first and undated last, then by title.
-    private static func newestFirst<B>(_ date: KeyPath<B, PartialDate?>, _ title: KeyPath<B, String>) -> (B, B) -> Bool {
-        { a, b in
-            switch (a[keyPath: date], b[keyPath: date]) {
-            case let (x?, y?) where x != y: return x > y
-            case (_?, nil): return true
-            case (nil, _?): return false
-            default: return a[keyPath: title].lowercased() < b[keyPath: title].lowercased()
-            }
+    /// Sorts by a key computed once per element, not once per comparison.
+    private static func sorted<B, K>(_ items: [B], key: (B) -> K, by less: (K, K) -> Bool) -> [B] {
+        let keys = items.map(key)
+        return items.indices.sorted { less(keys[$0], keys[$1]) }.map { items[$0] }
+    }
+
+    /// Orders by date, newest first and undated last, then by lowercased title.
+    private static func newestFirst(_ a: (PartialDate?, String), _ b: (PartialDate?, String)) -> Bool {
+        switch (a.0, b.0) {
+        case let (x?, y?) where x != y: return x > y
+        case (_?, nil): return true
+        case (nil, _?): return false
+        default: return a.1 < b.1
         }
     }
 
@@ -239,8 +248,14 @@ struct MarkdownPass {
             for i in p.timeline.indices {
                 let t = p.timeline[i].text
                 p.timeline[i].text.html = render(t.markdown, line: t.line, column: t.column, inline: true, depth: 2, file: file, into: &out)
-                var again = Output(id: out.id)
-                p.timeline[i].timelineHTML = render(t.markdown, line: t.line, column: t.column, inline: true, depth: 1, file: file, into: &again)
+                if !t.markdown.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "&") }) {
+                    // Without a ':' (or an entity that could spell one) there is no cross-reference: the HTML is the
+                    // same at every depth.
+                    p.timeline[i].timelineHTML = p.timeline[i].text.html
+                } else {
+                    var again = Output(id: out.id)
+                    p.timeline[i].timelineHTML = render(t.markdown, line: t.line, column: t.column, inline: true, depth: 1, file: file, into: &again)
+                }
             }
         }
         each(&dossier.sources, { .brief(.source, $0.header.slug) }, &outputs) { source, out in

@@ -15,52 +15,57 @@ struct ContextFingerprint {
         var hasher = Hasher()
         hasher.combine(job.template)
         var links: Set<PageID> = []
-        let depth = Route.depth(of: job.file) 
-        Self.feed(job.context, into: &hasher, links: &links, depth: depth, topLevel: true)
+        let depth = Route.depth(of: job.file)
+        for (name, value) in zip(job.context.names, job.context.values) {
+            hasher.combine(name)
+            if Self.sharedKeys.contains(name) {
+                var ignored: Set<PageID> = []
+                Self.feed(value, into: &hasher, links: &ignored, depth: depth)
+            } else {
+                Self.feed(value, into: &hasher, links: &links, depth: depth)
+            }
+        }
         hash = hasher.finalize()
         self.links = links
     }
 
-    /// A hash of any values, for values that are not a page (the site-wide settings, the feeds).
-    static func hash(_ value: Any) -> Int {
-        var hasher = Hasher()
-        var links: Set<PageID> = []
-        feed(value, into: &hasher, links: &links, depth: 0, topLevel: false)
-        return hasher.finalize()
-    }
-
-    private static func feed(_ value: Any, into h: inout Hasher, links: inout Set<PageID>, depth: Int, topLevel: Bool) {
+    private static func feed(_ value: TemplateValue, into h: inout Hasher, links: inout Set<PageID>, depth: Int) {
         switch value {
-        case let s as String:
+        case .text(let s):
             h.combine(0)
             h.combine(s)
-        case let i as Int:
+        case .number(let n):
             h.combine(1)
-            h.combine(i)
-        case let b as Bool:
+            h.combine(n)
+        case .flag(let b):
             h.combine(2)
             h.combine(b)
-        case let d as [String: Any]:
+        case .list(let items):
             h.combine(3)
-            h.combine(d.count)
-            for key in d.keys.sorted() {
-                h.combine(key)
-                let v = d[key]!
-                if key == "href", let href = v as? String, let id = page(at: href, fromDepth: depth) { links.insert(id) }
-                if topLevel && sharedKeys.contains(key) {
-                    var ignored: Set<PageID> = []
-                    feed(v, into: &h, links: &ignored, depth: depth, topLevel: false)
-                } else {
-                    feed(v, into: &h, links: &links, depth: depth, topLevel: false)
-                }
-            }
-        case let a as [Any]:
-            h.combine(4)
-            h.combine(a.count)
-            for v in a { feed(v, into: &h, links: &links, depth: depth, topLevel: false) }
-        default:
-            h.combine(5)
-            h.combine(String(describing: value))
+            h.combine(items.count)
+            for item in items { feed(item, into: &h, links: &links, depth: depth) }
+        case .object(let object):
+            feed(object, into: &h, links: &links, depth: depth)
+        case .objects(let objects):
+            // Renders exactly as a list of objects, so it hashes as one.
+            h.combine(3)
+            h.combine(objects.count)
+            for object in objects { feed(object, into: &h, links: &links, depth: depth) }
+        case .lazyObjects(let count, let item):
+            // Built row by row, as rendering builds them, so that the rows never all exist at once.
+            h.combine(3)
+            h.combine(count)
+            for i in 0..<count { feed(item(i), into: &h, links: &links, depth: depth) }
+        }
+    }
+
+    private static func feed(_ object: TemplateObject, into h: inout Hasher, links: inout Set<PageID>, depth: Int) {
+        h.combine(4)
+        h.combine(object.names.count)
+        for (name, value) in zip(object.names, object.values) {
+            h.combine(name)
+            if name == "href", case .text(let href) = value, let id = page(at: href, fromDepth: depth) { links.insert(id) }
+            feed(value, into: &h, links: &links, depth: depth)
         }
     }
 

@@ -21,9 +21,9 @@ struct InPlaceWriter: Sendable {
         self.output = out
     }
 
-    func write(_ relative: String, _ text: String) throws {
+    func write(_ relative: String, _ bytes: [UInt8]) throws {
         try replace(relative) { temporary in
-            guard FileManager.default.createFile(atPath: temporary.path, contents: Data(text.utf8)) else {
+            guard FileManager.default.createFile(atPath: temporary.path, contents: Data(bytes)) else {
                 throw SiteWriter.WriteError.io("cannot write '\(relative)'")
             }
         }

@@ -3,7 +3,7 @@ struct PageJob {
     /// Path below the output folder, e.g. `actors/italy/index.html`.
     var file: String
     var template: String
-    var context: [String: Any]
+    var context: TemplateObject
 }
 
 /// Builds the plain values each template receives; templates see these, never the model.
@@ -14,21 +14,60 @@ struct PageContexts {
     /// Absolute base URL for canonical and `og:` URLs, with a trailing slash.
     let baseURL: String?
     /// Extra values given to every page (for example, the preview server's script).
-    var extra: [String: Any] = [:]
+    let extra: TemplateObject
+    /// Values many pages share, built once: see `Shared`.
+    private var shared = Shared()
+
+    /// The links to every actor, proposal and source as seen from pages one and two folders deep, every date as
+    /// templates show it, and the values common to all brief pages of a section. Pages are built from copies of
+    /// these, which cost a retain, instead of building the same objects again for each page.
+    private struct Shared {
+        var actors: [[TemplateObject]] = []
+        var proposals: [[TemplateObject]] = []
+        var sources: [[TemplateObject]] = []
+        var dates: [PartialDate: TemplateObject] = [:]
+        var briefPages: [String: TemplateObject] = [:]
+    }
+
+    init(dossier: Dossier, baseURL: String?, extra: TemplateObject = [:]) {
+        self.dossier = dossier
+        self.baseURL = baseURL
+        self.extra = extra
+        var dates: Set<PartialDate> = []
+        for a in dossier.actors { if let d = a.updated { dates.insert(d) } }
+        for s in dossier.sources { if let d = s.published { dates.insert(d) } }
+        for p in dossier.proposals {
+            for d in [p.proposed, p.updated] + p.positions.map(\.date) + p.timeline.map(\.date) { if let d { dates.insert(d) } }
+        }
+        for d in dates { shared.dates[d] = makeDate(d) }
+        let depths = [1, 2]
+        shared.actors = depths.map { depth in Parallel.map(Array(dossier.actors.indices)) { makeActorLink($0, depth: depth) } }
+        shared.proposals = depths.map { depth in Parallel.map(Array(dossier.proposals.indices)) { makeProposalLink($0, depth: depth) } }
+        shared.sources = depths.map { depth in Parallel.map(Array(dossier.sources.indices)) { makeSourceLink($0, depth: depth) } }
+        for section in ["proposals", "actors", "sources"] { shared.briefPages[section] = commonBase(depth: 2, section: section) }
+    }
 
     // MARK: Small pieces
 
-    private func date(_ d: PartialDate?) -> Any? {
-        d.map { ["iso": $0.description, "display": $0.display] as [String: Any] }
+    private func date(_ d: PartialDate?) -> TemplateObject? {
+        d.map { shared.dates[$0] ?? makeDate($0) }
     }
 
-    private func link(_ id: PageID, depth: Int) -> [String: Any] {
-        var out: [String: Any] = ["title": dossier.title(of: id), "href": Route.href(Route.path(id), fromDepth: depth)]
+    private func makeDate(_ d: PartialDate) -> TemplateObject {
+        ["iso": d.description, "display": d.display]
+    }
+
+    private func link(_ id: PageID, depth: Int) -> TemplateObject {
+        var out: TemplateObject = ["title": dossier.title(of: id), "href": Route.href(Route.path(id), fromDepth: depth)]
         if case .brief(let kind, _) = id { out["kind"] = kind.rawValue; out["kindLabel"] = Labels.briefKind(kind) } else { out["kindLabel"] = "Home" }
         return out
     }
 
-    private func actorLink(_ i: Int, depth: Int) -> [String: Any] {
+    private func actorLink(_ i: Int, depth: Int) -> TemplateObject {
+        depth >= 1 && depth <= shared.actors.count ? shared.actors[depth - 1][i] : makeActorLink(i, depth: depth)
+    }
+
+    private func makeActorLink(_ i: Int, depth: Int) -> TemplateObject {
         let a = dossier.actors[i]
         var out = link(.brief(.actor, a.header.slug), depth: depth)
         out["name"] = a.name
@@ -37,11 +76,15 @@ struct PageContexts {
         return out
     }
 
-    private func actorLinks(_ refs: [Ref], depth: Int) -> [[String: Any]] {
+    private func actorLinks(_ refs: [Ref], depth: Int) -> [TemplateObject] {
         refs.compactMap { dossier.actorIndex[$0.slug] }.map { actorLink($0, depth: depth) }
     }
 
-    private func sourceLink(_ i: Int, depth: Int) -> [String: Any] {
+    private func sourceLink(_ i: Int, depth: Int) -> TemplateObject {
+        depth >= 1 && depth <= shared.sources.count ? shared.sources[depth - 1][i] : makeSourceLink(i, depth: depth)
+    }
+
+    private func makeSourceLink(_ i: Int, depth: Int) -> TemplateObject {
         let s = dossier.sources[i]
         var out = link(.brief(.source, s.header.slug), depth: depth)
         out["kindLabel"] = Labels.sourceKind(s.kind)
@@ -51,11 +94,15 @@ struct PageContexts {
         return out
     }
 
-    private func sourceLink(_ ref: Ref?, depth: Int) -> [String: Any]? {
+    private func sourceLink(_ ref: Ref?, depth: Int) -> TemplateObject? {
         ref.flatMap { dossier.sourceIndex[$0.slug] }.map { sourceLink($0, depth: depth) }
     }
 
-    private func proposalLink(_ i: Int, depth: Int) -> [String: Any] {
+    private func proposalLink(_ i: Int, depth: Int) -> TemplateObject {
+        depth >= 1 && depth <= shared.proposals.count ? shared.proposals[depth - 1][i] : makeProposalLink(i, depth: depth)
+    }
+
+    private func makeProposalLink(_ i: Int, depth: Int) -> TemplateObject {
         let p = dossier.proposals[i]
         var out = link(.brief(.proposal, p.header.slug), depth: depth)
         out["short"] = p.short ?? p.title
@@ -64,33 +111,28 @@ struct PageContexts {
         return out
     }
 
-    private func mentions(_ id: PageID, depth: Int) -> [[String: Any]] {
-        (dossier.mentions[id] ?? []).map { link($0, depth: depth) }
-            .sorted { ($0["title"] as! String).lowercased() < ($1["title"] as! String).lowercased() }
+    private func mentions(_ id: PageID, depth: Int) -> [TemplateObject] {
+        (dossier.mentions[id] ?? []).map { (key: dossier.title(of: $0).lowercased(), id: $0) }
+            .sorted { $0.key < $1.key }.map { link($0.id, depth: depth) }
+    }
+
+    /// The main navigation with the current section marked; `href` turns a section's path into a link.
+    private func navigation(section: String, href: (String) -> String) -> [TemplateObject] {
+        [("", "Home", "home"), ("proposals/", "Proposals", "proposals"), ("actors/", "Actors", "actors"),
+         ("sources/", "Sources", "sources"), ("timeline/", "Timeline", "timeline"), ("matrix/", "Matrix", "matrix")]
+            .map { target, label, key in
+                var item: TemplateObject = ["label": label, "href": href(target)]
+                if key == section { item["current"] = true }
+                return item
+            }
     }
 
     /// Values every page receives: site, navigation, links back to the root, meta tags.
     private func common(path: String, title: String, description: String?, section: String, ogType: String = "website")
-        -> [String: Any] {
+        -> TemplateObject {
         let depth = Route.depth(of: path)
         let site = dossier.site
-        var siteValues: [String: Any] = ["title": site.title, "language": site.language]
-        if let v = site.description { siteValues["description"] = v }
-        if let v = site.publisher { siteValues["publisher"] = v }
-        if let v = site.license { siteValues["license"] = v }
-        let nav: [[String: Any]] = [("", "Home", "home"), ("proposals/", "Proposals", "proposals"), ("actors/", "Actors", "actors"),
-                                    ("sources/", "Sources", "sources"), ("timeline/", "Timeline", "timeline"),
-                                    ("matrix/", "Matrix", "matrix")].map { target, label, key in
-            var item: [String: Any] = ["label": label, "href": Route.href(target, fromDepth: depth)]
-            if key == section { item["current"] = true }
-            return item
-        }
-        var values = extra
-        values["site"] = siteValues
-        values["root"] = Route.root(depth: depth)
-        values["homeHref"] = Route.href("", fromDepth: depth)
-        values["nav"] = nav
-        values["pages"] = (dossier.pages.map { link(.brief(.page, $0.header.slug), depth: depth) })
+        var values = (depth == 2 ? shared.briefPages[section] : nil) ?? commonBase(depth: depth, section: section)
         values["title"] = title
         values["isHome"] = path.isEmpty
         values["fullTitle"] = path.isEmpty ? site.title : "\(title) · \(site.title)"
@@ -102,16 +144,31 @@ struct PageContexts {
         return values
     }
 
-    private func merge(_ a: [String: Any], _ b: [String: Any?]) -> [String: Any] {
-        var out = a
-        for (k, v) in b { if let v { out[k] = v } }
-        return out
+    /// The values common to every page of a section at a depth.
+    private func commonBase(depth: Int, section: String) -> TemplateObject {
+        let site = dossier.site
+        var siteValues: TemplateObject = ["title": site.title, "language": site.language]
+        if let v = site.description { siteValues["description"] = v }
+        if let v = site.publisher { siteValues["publisher"] = v }
+        if let v = site.license { siteValues["license"] = v }
+        let nav = navigation(section: section) { Route.href($0, fromDepth: depth) }
+        var values = extra
+        values["site"] = siteValues
+        values["root"] = Route.root(depth: depth)
+        values["homeHref"] = Route.href("", fromDepth: depth)
+        values["nav"] = nav
+        values["pages"] = (dossier.pages.map { link(.brief(.page, $0.header.slug), depth: depth) })
+        return values
+    }
+
+    private func merge(_ a: TemplateObject, _ b: TemplateObject) -> TemplateObject {
+        a.merging(b)
     }
 
     // MARK: Rows shared by several pages
 
     /// How many of `stances` there are of each stance, in the vocabulary's order, leaving out zeros.
-    private func stanceCounts(_ stances: [Stance]) -> [[String: Any]] {
+    private func stanceCounts(_ stances: [Stance]) -> [TemplateObject] {
         Stance.allCases.compactMap { stance in
             let n = stances.count { $0 == stance }
             return n == 0 ? nil : ["stance": stance.rawValue, "label": Labels.stance(stance), "count": n]
@@ -129,7 +186,7 @@ struct PageContexts {
     }
 
     /// A proposal as a row of the overview tables: status, proposers, date, count of each stance.
-    private func proposalRow(_ i: Int, depth: Int) -> [String: Any] {
+    private func proposalRow(_ i: Int, depth: Int) -> TemplateObject {
         let p = dossier.proposals[i]
         let counts = stanceCounts(p.positions.map(\.stance))
         return merge(proposalLink(i, depth: depth), [
@@ -148,7 +205,7 @@ struct PageContexts {
         let d = dossier
         let context = merge(common(path: "", title: d.home?.title ?? d.site.title, description: d.home?.summary, section: "home"), [
             "introHTML": d.home.flatMap { body($0.html, top: 2) },
-            "proposals": (d.proposals.indices.map { proposalRow($0, depth: depth) }),
+            "proposals": TemplateValue.lazyObjects(count: d.proposals.count) { proposalRow($0, depth: depth) },
             "actorCount": d.actors.count,
             "proposalCount": d.proposals.count,
             "sourceCount": d.sources.count,
@@ -161,7 +218,7 @@ struct PageContexts {
     func proposalList() -> PageJob {
         let path = "proposals/", depth = 1
         let context = merge(common(path: path, title: "Proposals", description: "Every proposal in the dossier.", section: "proposals"), [
-            "proposals": (dossier.proposals.indices.map { proposalRow($0, depth: depth) }),
+            "proposals": TemplateValue.lazyObjects(count: dossier.proposals.count) { proposalRow($0, depth: depth) },
         ])
         return PageJob(file: path + "index.html", template: "proposals", context: context)
     }
@@ -170,8 +227,8 @@ struct PageContexts {
         let p = dossier.proposals[i]
         let id = PageID.brief(.proposal, p.header.slug)
         let path = Route.path(id), depth = 2
-        let groups: [[String: Any]] = Stance.allCases.compactMap { stance in
-            let rows: [[String: Any]] = p.positions.filter { $0.stance == stance }.compactMap { pos in
+        let groups: [TemplateObject] = Stance.allCases.compactMap { stance in
+            let rows: [TemplateObject] = p.positions.filter { $0.stance == stance }.compactMap { pos in
                 guard let a = dossier.actorIndex[pos.actor.slug] else { return nil }
                 return merge(["actor": actorLink(a, depth: depth), "anchor": "position-" + pos.actor.slug,
                               "stance": stance.rawValue, "stanceLabel": Labels.stance(stance)], [
@@ -181,7 +238,7 @@ struct PageContexts {
             }
             return rows.isEmpty ? nil : ["stance": stance.rawValue, "label": Labels.stance(stance), "count": rows.count, "positions": rows]
         }
-        let timeline: [[String: Any]] = p.timeline.sorted { $0.date < $1.date }.map { e in
+        let timeline: [TemplateObject] = p.timeline.sorted { $0.date < $1.date }.map { e in
             merge(["date": date(e.date)!, "html": e.text.html], [
                 "actors": (actorLinks(e.actors, depth: depth)), "source": sourceLink(e.source, depth: depth),
             ])
@@ -195,7 +252,7 @@ struct PageContexts {
             "updated": date(p.updated),
             "summary": p.summary,
             "proposers": (actorLinks(p.proposedBy, depth: depth)),
-            "provisions": (p.provisions.map { ["html": $0.html] }),
+            "provisions": (p.provisions.map { ["html": $0.html] as TemplateObject }),
             "positionGroups": (groups),
             "positionCount": p.positions.count,
             "stanceCounts": stanceCounts(p.positions.map(\.stance)),
@@ -210,13 +267,14 @@ struct PageContexts {
 
     func actorList() -> PageJob {
         let path = "actors/", depth = 1
-        let groups: [[String: Any]] = ActorKind.allCases.compactMap { kind in
-            let rows: [[String: Any]] = dossier.actors.indices.filter { dossier.actors[$0].kind == kind }.map { i in
-                merge(actorLink(i, depth: depth), ["summary": dossier.actors[i].summary,
-                                                   "positionCount": dossier.positionsByActor[i].count,
-                                                   "stanceCounts": stanceCounts(stances(ofActor: i))])
+        let groups: [TemplateObject] = ActorKind.allCases.compactMap { kind in
+            let members = dossier.actors.indices.filter { dossier.actors[$0].kind == kind }
+            let rows = TemplateValue.lazyObjects(count: members.count) { k in
+                merge(actorLink(members[k], depth: depth), ["summary": dossier.actors[members[k]].summary,
+                                                            "positionCount": dossier.positionsByActor[members[k]].count,
+                                                            "stanceCounts": stanceCounts(stances(ofActor: members[k]))])
             }
-            return rows.isEmpty ? nil : ["kind": kind.rawValue, "label": Labels.actorGroup(kind), "count": rows.count, "actors": rows]
+            return members.isEmpty ? nil : ["kind": kind.rawValue, "label": Labels.actorGroup(kind), "count": members.count, "actors": rows]
         }
         let context = merge(common(path: path, title: "Actors", description: "People, states and organisations in the dossier.", section: "actors"), [
             "groups": (groups),
@@ -228,7 +286,7 @@ struct PageContexts {
         let a = dossier.actors[i]
         let id = PageID.brief(.actor, a.header.slug)
         let path = Route.path(id), depth = 2
-        let positions: [[String: Any]] = dossier.positionsByActor[i].map { ref in
+        let positions: [TemplateObject] = dossier.positionsByActor[i].map { ref in
             let pos = dossier.proposals[ref.proposal].positions[ref.position]
             let proposalSlug = dossier.proposals[ref.proposal].header.slug
             return merge(["proposal": proposalLink(ref.proposal, depth: depth), "stance": pos.stance.rawValue,
@@ -263,12 +321,12 @@ struct PageContexts {
 
     func sourceList() -> PageJob {
         let path = "sources/", depth = 1
-        let rows: [[String: Any]] = dossier.sources.indices.map { i in
+        let rows = TemplateValue.lazyObjects(count: dossier.sources.count) { i in
             let s = dossier.sources[i]
             return merge(sourceLink(i, depth: depth), ["author": s.author, "citationCount": dossier.citations[i].count])
         }
         let context = merge(common(path: path, title: "Sources", description: "Every source the dossier cites, newest first.", section: "sources"), [
-            "sources": (rows),
+            "sources": rows,
         ])
         return PageJob(file: path + "index.html", template: "sources", context: context)
     }
@@ -277,13 +335,13 @@ struct PageContexts {
         let s = dossier.sources[i]
         let id = PageID.brief(.source, s.header.slug)
         let path = Route.path(id), depth = 2
-        let citations: [[String: Any]] = dossier.citations[i].map { citation in
+        let citations: [TemplateObject] = dossier.citations[i].map { citation in
             switch citation {
             case .brief(let p):
                 return ["proposal": proposalLink(p, depth: depth), "what": "Cited as a source of the brief"]
             case .position(let ref):
                 let pos = dossier.proposals[ref.proposal].positions[ref.position]
-                var out: [String: Any] = ["proposal": proposalLink(ref.proposal, depth: depth),
+                var out: TemplateObject = ["proposal": proposalLink(ref.proposal, depth: depth),
                                           "what": "Position: \(Labels.stance(pos.stance).lowercased())",
                                           "stance": pos.stance.rawValue]
                 if let a = dossier.actorIndex[pos.actor.slug] { out["actor"] = actorLink(a, depth: depth) }
@@ -312,32 +370,38 @@ struct PageContexts {
 
     func timeline() -> PageJob {
         let path = "timeline/", depth = 1
-        var years: [[String: Any]] = []
-        var current: (year: Int, entries: [[String: Any]])?
-        for entry in dossier.timeline {
-            let row: [String: Any]
-            let year: Int
+        let entries = dossier.timeline
+        func year(_ entry: TimelineEntry) -> Int {
+            switch entry {
+            case .proposed(let p): return dossier.proposals[p].proposed!.year
+            case .event(let p, let e): return dossier.proposals[p].timeline[e].date.year
+            }
+        }
+        func row(_ entry: TimelineEntry) -> TemplateObject {
             switch entry {
             case .proposed(let p):
                 let proposal = dossier.proposals[p]
-                year = proposal.proposed!.year
-                row = merge(["date": date(proposal.proposed)!, "proposal": proposalLink(p, depth: depth), "isProposed": true], [
+                return merge(["date": date(proposal.proposed)!, "proposal": proposalLink(p, depth: depth), "isProposed": true], [
                     "actors": (actorLinks(proposal.proposedBy, depth: depth)),
                 ])
             case .event(let p, let e):
                 let event = dossier.proposals[p].timeline[e]
-                year = event.date.year
-                row = merge(["date": date(event.date)!, "proposal": proposalLink(p, depth: depth), "html": event.timelineHTML], [
+                return merge(["date": date(event.date)!, "proposal": proposalLink(p, depth: depth), "html": event.timelineHTML], [
                     "actors": (actorLinks(event.actors, depth: depth)), "source": sourceLink(event.source, depth: depth),
                 ])
             }
-            if current?.year != year {
-                if let c = current { years.append(["year": c.year, "entries": c.entries]) }
-                current = (year, [])
-            }
-            current!.entries.append(row)
         }
-        if let c = current { years.append(["year": c.year, "entries": c.entries]) }
+        // One group per year, oldest first; each group's rows are built as it renders.
+        var years: [TemplateObject] = []
+        var start = 0
+        while start < entries.count {
+            let y = year(entries[start])
+            var end = start + 1
+            while end < entries.count, year(entries[end]) == y { end += 1 }
+            let first = start
+            years.append(["year": y, "entries": TemplateValue.lazyObjects(count: end - start) { row(entries[first + $0]) }])
+            start = end
+        }
         let context = merge(common(path: path, title: "Timeline", description: "Every dated event in the dossier, oldest first.", section: "timeline"), [
             "years": (years),
         ])
@@ -347,23 +411,25 @@ struct PageContexts {
     func matrix() -> PageJob {
         let path = "matrix/", depth = 1
         let columns = dossier.matrixActors.map { actorLink($0, depth: depth) }
-        let rows: [[String: Any]] = dossier.proposals.indices.map { p in
+        // Most cells are empty: each column's empty cell is built once.
+        let empty: [TemplateObject] = dossier.matrixActors.map { ["none": true, "actorName": dossier.actors[$0].name] }
+        let rows = TemplateValue.lazyObjects(count: dossier.proposals.count) { p in
             let proposal = dossier.proposals[p]
             let href = Route.href(Route.path(.brief(.proposal, proposal.header.slug)), fromDepth: depth)
-            let cells: [[String: Any]] = dossier.matrixActors.map { a in
-                let actor = dossier.actors[a]
-                guard let pos = proposal.positions.first(where: { $0.actor.slug == actor.header.slug }) else {
-                    return ["none": true, "actorName": actor.name]
-                }
+            let held = proposal.positions.map { dossier.actorIndex[$0.actor.slug] }
+            let cells: [TemplateObject] = dossier.matrixActors.indices.map { column in
+                let a = dossier.matrixActors[column]
+                guard let k = held.firstIndex(of: a) else { return empty[column] }
+                let actor = dossier.actors[a], pos = proposal.positions[k]
                 return ["stance": pos.stance.rawValue, "label": Labels.stance(pos.stance), "actorName": actor.name,
                         "href": href + "#position-" + actor.header.slug]
             }
             return merge(proposalLink(p, depth: depth), ["cells": cells])
         }
-        let legend = Stance.allCases.map { ["stance": $0.rawValue, "label": Labels.stance($0)] }
+        let legend = Stance.allCases.map { ["stance": $0.rawValue, "label": Labels.stance($0)] as TemplateObject }
         let context = merge(common(path: path, title: "Stance matrix", description: "Who stands where on every proposal.", section: "matrix"), [
             "columns": (columns),
-            "rows": (rows),
+            "rows": rows,
             "legend": legend,
         ])
         return PageJob(file: path + "index.html", template: "matrix", context: context)
@@ -387,16 +453,12 @@ struct PageContexts {
         if let baseURL, let url = URLPath.path(of: baseURL) {
             context["root"] = url
             context["homeHref"] = url
-            let fromBase: ([[String: Any]]) -> [[String: Any]] = { items in
-                items.map { item in
-                    var item = item
-                    let href = item["href"] as! String
-                    item["href"] = url + (href == "./" ? "" : href)
-                    return item
-                }
+            context["nav"] = navigation(section: "") { url + $0 }
+            context["pages"] = dossier.pages.map { page -> TemplateObject in
+                var item = link(.brief(.page, page.header.slug), depth: 0)
+                item["href"] = url + Route.path(.brief(.page, page.header.slug))
+                return item
             }
-            context["nav"] = fromBase(context["nav"] as! [[String: Any]])
-            context["pages"] = fromBase(context["pages"] as! [[String: Any]])
         }
         context["isHome"] = false
         context["fullTitle"] = "Page not found · \(dossier.site.title)"
@@ -404,13 +466,20 @@ struct PageContexts {
         return PageJob(file: "404.html", template: "404", context: context)
     }
 
-    /// Every page of the site, in a fixed order.
-    func all() -> [() -> PageJob] {
-        var jobs: [() -> PageJob] = [home, proposalList, actorList, sourceList, timeline, matrix, notFound]
-        jobs += dossier.proposals.indices.map { i in { proposal(i) } }
-        jobs += dossier.actors.indices.map { i in { actor(i) } }
-        jobs += dossier.sources.indices.map { i in { source(i) } }
-        jobs += dossier.pages.indices.map { i in { page(i) } }
+    /// Every page of the site, in a fixed order: the file it is written to, and how to build it.
+    func all() -> [(file: String, make: () -> PageJob)] {
+        var jobs: [(file: String, make: () -> PageJob)] = [
+            ("index.html", home), ("proposals/index.html", proposalList), ("actors/index.html", actorList),
+            ("sources/index.html", sourceList), ("timeline/index.html", timeline), ("matrix/index.html", matrix),
+            ("404.html", notFound),
+        ]
+        func briefs(_ kind: BriefKind, _ slugs: [String], _ make: @escaping (Int) -> PageJob) {
+            jobs += slugs.indices.map { i in (Route.path(.brief(kind, slugs[i])) + "index.html", { make(i) }) }
+        }
+        briefs(.proposal, dossier.proposals.map(\.header.slug), proposal)
+        briefs(.actor, dossier.actors.map(\.header.slug), actor)
+        briefs(.source, dossier.sources.map(\.header.slug), source)
+        briefs(.page, dossier.pages.map(\.header.slug), page)
         return jobs
     }
 }

@@ -17,6 +17,7 @@ final class SiteWriter: @unchecked Sendable {
 
     let output: URL
     let staging: URL
+    private let stagingPath: String
 
     /// Refuses outputs that would overwrite the content, the templates, or a folder that is not a built site.
     init(output: String, protecting inputs: [String]) throws {
@@ -46,6 +47,7 @@ final class SiteWriter: @unchecked Sendable {
         self.output = out
         let name = ".\(out.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
         staging = out.deletingLastPathComponent().appendingPathComponent(name)
+        stagingPath = staging.path
         do {
             try fm.createDirectory(at: out.deletingLastPathComponent(), withIntermediateDirectories: true)
             try fm.createDirectory(at: staging, withIntermediateDirectories: false)
@@ -60,24 +62,74 @@ final class SiteWriter: @unchecked Sendable {
         try text.withUTF8 { try write(relative, bytes: UnsafeRawBufferPointer($0)) }
     }
 
+    /// Creates the folders of `files` in order, on this thread.
+    ///
+    /// Folder creation in one parent serializes in the kernel: two threads making page folders side by side took
+    /// twice the CPU time of one, spinning on the parent's lock. Files are then written in parallel, each into its
+    /// own folder.
+    func makeFolders(for files: [String]) {
+        var made: Set<Substring> = []
+        for file in files {
+            guard let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
+            let folder = file[..<slash]
+            if made.insert(folder).inserted { makeFolder(stagingPath + "/" + folder) }
+        }
+    }
+
+    /// Writes one file, creating its folders if `makeFolders` did not.
     func write(_ relative: String, bytes: UnsafeRawBufferPointer) throws {
-        let url = staging.appendingPathComponent(relative)
-        var fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        if fd < 0 && errno == ENOENT {
-            try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            fd = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let file = try create(relative)
+        defer { file.close() }
+        try file.append(bytes)
+    }
+
+    /// A file of the staged site open for writing.
+    final class File {
+        let relative: String
+        private var fd: Int32
+
+        fileprivate init(relative: String, fd: Int32) {
+            self.relative = relative
+            self.fd = fd
+        }
+
+        func append(_ bytes: UnsafeRawBufferPointer) throws {
+            var offset = 0
+            while offset < bytes.count {
+                let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw WriteError.io("cannot write '\(relative)': \(String(cString: strerror(errno)))")
+                }
+                offset += n
+            }
+        }
+
+        func close() {
+            if fd >= 0 { Foundation.close(fd) }
+            fd = -1
+        }
+
+        deinit { close() }
+    }
+
+    /// Creates (or empties) a file, creating its folders if `makeFolders` did not.
+    func create(_ relative: String) throws -> File {
+        let path = stagingPath + "/" + relative
+        var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0, errno == ENOENT, let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) {
+            makeFolder(stagingPath + "/" + relative[..<slash])
+            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         }
         guard fd >= 0 else { throw WriteError.io("cannot write '\(relative)': \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        var offset = 0
-        while offset < bytes.count {
-            let n = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw WriteError.io("cannot write '\(relative)': \(String(cString: strerror(errno)))")
-            }
-            offset += n
-        }
+        return File(relative: relative, fd: fd)
+    }
+
+    /// Creates a folder and any missing parents; one that exists is fine, other failures show when the file is opened.
+    private func makeFolder(_ path: String) {
+        guard mkdir(path, 0o755) != 0, errno == ENOENT else { return }
+        if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) { makeFolder(String(path[..<slash])) }
+        mkdir(path, 0o755)
     }
 
     /// Copies a file into the staged site.
@@ -99,11 +151,11 @@ final class SiteWriter: @unchecked Sendable {
             .appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
         do {
             if fm.fileExists(atPath: output.path) {
-                try? fm.removeItem(at: old)
+                FileTree.remove(old.path)
                 try fm.moveItem(at: output, to: old)
             }
             try fm.moveItem(at: staging, to: output)
-            try? fm.removeItem(at: old)
+            FileTree.remove(old.path)
         } catch {
             throw WriteError.io("cannot move the new site into '\(output.path)': \(error.localizedDescription)")
         }
@@ -111,6 +163,6 @@ final class SiteWriter: @unchecked Sendable {
 
     /// Removes the staged site, leaving the output as it was.
     func discard() {
-        try? FileManager.default.removeItem(at: staging)
+        FileTree.remove(stagingPath)
     }
 }

@@ -1,12 +1,11 @@
 import Foundation
-import Mustache
 
 /// The site's Mustache templates, parsed once, and the static files that travel with them.
 struct Templates {
     static let required = ["layout", "index", "proposals", "proposal", "actors", "actor", "sources", "source",
                            "timeline", "matrix", "page", "404"]
 
-    let library: MustacheLibrary
+    let library: [String: [TemplateNode]]
     /// Paths of static files below `templates/assets/`.
     let assets: [String]
 
@@ -14,7 +13,7 @@ struct Templates {
     static func load(from directory: String) -> (Templates?, [Diagnostic]) {
         let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         var diagnostics: [Diagnostic] = []
-        var library = MustacheLibrary()
+        var library: [String: [TemplateNode]] = [:]
         var names: Set<String> = []
         var assets: [String] = []
         var isDirectory: ObjCBool = false
@@ -34,13 +33,11 @@ struct Templates {
                 continue
             }
             do {
-                library.register(try MustacheTemplate(string: text), named: name)
+                library[name] = try TemplateParser.parse(text)
                 names.insert(name)
-            } catch let error as MustacheTemplate.ParserError {
-                diagnostics.append(Diagnostic(file: path, line: error.context.lineNumber, column: error.context.columnNumber,
-                                              message: "template error: \(error.error)"))
             } catch {
-                diagnostics.append(Diagnostic(file: path, message: "template error: \(error)"))
+                diagnostics.append(Diagnostic(file: path, line: error.line, column: error.column,
+                                              message: "template error: \(error)"))
             }
         }
         for name in required where !names.contains(name) && !diagnostics.contains(where: { $0.file.hasSuffix("/\(name).mustache") }) {
@@ -50,7 +47,13 @@ struct Templates {
         return diagnostics.isEmpty ? (Templates(library: library, assets: assets), []) : (nil, diagnostics)
     }
 
-    func render(_ job: PageJob) -> String {
-        library.render(job.context, withTemplate: job.template) ?? ""
+    /// Appends the page rendered by its template to `output`; `flush`, when given, takes the output of a big page in
+    /// parts as it grows (see `TemplateRenderer.flush`).
+    func render(_ job: PageJob, into output: inout [UInt8], flush: ((inout [UInt8]) -> Void)? = nil) {
+        var renderer = TemplateRenderer(library: library)
+        renderer.flush = flush
+        swap(&renderer.output, &output)
+        renderer.render(job.template, job.context)
+        swap(&renderer.output, &output)
     }
 }

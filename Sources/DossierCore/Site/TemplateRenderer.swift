@@ -1,0 +1,253 @@
+/// Renders parsed templates into UTF-8 bytes with the semantics of swift-mustache 2.x: lookups climb the context
+/// stack, only a missing value, `false` and an empty list are falsy, lists render once per item with `first()`,
+/// `last()`, `index()`, `even()` and `odd()` available, and standalone partials and blocks indent each line.
+///
+/// Values a template cannot print (lists and objects) render as nothing.
+struct TemplateRenderer {
+    let library: [String: [TemplateNode]]
+    /// The rendered bytes; callers may reuse the buffer between pages.
+    var output: [UInt8] = []
+    /// Takes the output so far when it has grown past `flushLimit` and nothing in it can change any more (between
+    /// the items of a list, outside indented partials); it must empty the buffer. Keeps big pages out of memory.
+    var flush: ((inout [UInt8]) -> Void)?
+    var flushLimit = 1 << 20
+    private var stack: [TemplateValue] = []
+    /// How many renders with indentation are under way: their output may still get indentation inserted.
+    private var indented = 0
+
+    /// The position of the current item in the list being rendered.
+    private struct ListPosition {
+        var index: Int
+        var isLast: Bool
+
+        func transformed(_ name: String) -> TemplateValue? {
+            switch name {
+            case "first": return .flag(index == 0)
+            case "last": return .flag(isLast)
+            case "index": return .number(index)
+            case "even": return .flag(index & 1 == 0)
+            case "odd": return .flag(index & 1 == 1)
+            default: return nil
+            }
+        }
+    }
+
+    /// What a template renders within, besides the context stack, the indentation and the inherited blocks (which
+    /// only partials and blocks change, so they are the renderer's own state, saved and restored around them).
+    private struct Frame {
+        var position: ListPosition?
+        var escapes = true
+    }
+
+    /// The indentation of the partials and blocks being rendered.
+    private var indentation: [UInt8]?
+    /// The blocks inherited by the partials being rendered.
+    private var inherited: [String: [TemplateNode]]?
+
+    private func indented(_ extra: [UInt8]?) -> [UInt8]? {
+        guard let extra else { return indentation }
+        return (indentation ?? []) + extra
+    }
+
+    init(library: [String: [TemplateNode]]) {
+        self.library = library
+    }
+
+    /// Appends the template `name` rendered with `context` to `output`; an unknown name renders nothing.
+    mutating func render(_ name: String, _ context: TemplateObject) {
+        guard let nodes = library[name] else { return }
+        stack = [.object(context)]
+        (indentation, inherited) = (nil, nil)
+        render(nodes, Frame())
+        stack = []
+    }
+
+    private mutating func render(_ nodes: [TemplateNode], _ frame: Frame) {
+        var frame = frame
+        guard let indentation, !indentation.isEmpty else {
+            for i in nodes.indices { render(nodes[i], &frame) }
+            return
+        }
+        indented += 1
+        defer { indented -= 1 }
+        let start = output.count
+        for i in nodes.indices {
+            let before = output.count
+            render(nodes[i], &frame)
+            if output.count > before, endsWithNewline(from: start, to: before) {
+                output.insert(contentsOf: indentation, at: before)
+            }
+        }
+    }
+
+    /// Whether `output[start..<end]` ends with a "\n" that is not part of "\r\n".
+    private func endsWithNewline(from start: Int, to end: Int) -> Bool {
+        guard end > start, output[end - 1] == UInt8(ascii: "\n") else { return false }
+        return end - 1 == start || output[end - 2] != UInt8(ascii: "\r")
+    }
+
+    private mutating func render(_ node: TemplateNode, _ frame: inout Frame) {
+        switch node {
+        case .text(let bytes):
+            output.append(contentsOf: bytes)
+        case .variable(let name, let escaped):
+            guard let value = lookup(name, frame) else { return }
+            write(value, escaped: escaped && frame.escapes)
+        case .section(let name, let nodes):
+            switch lookup(name, frame) {
+            case .list(let items)?:
+                for (i, item) in items.enumerated() {
+                    var inner = frame
+                    inner.position = ListPosition(index: i, isLast: i == items.count - 1)
+                    stack.append(item)
+                    render(nodes, inner)
+                    stack.removeLast()
+                }
+            case .objects(let items)?:
+                for (i, item) in items.enumerated() {
+                    var inner = frame
+                    inner.position = ListPosition(index: i, isLast: i == items.count - 1)
+                    stack.append(.object(item))
+                    render(nodes, inner)
+                    stack.removeLast()
+                }
+            case .lazyObjects(let count, let item)?:
+                for i in 0..<count {
+                    if let flush, indented == 0, output.count >= flushLimit { flush(&output) }
+                    var inner = frame
+                    inner.position = ListPosition(index: i, isLast: i == count - 1)
+                    stack.append(.object(item(i)))
+                    render(nodes, inner)
+                    stack.removeLast()
+                }
+            case .flag(let on)?:
+                if on { render(nodes, frame) }
+            case let value?:
+                push(value, nodes, frame)
+            case nil:
+                break
+            }
+        case .invertedSection(let name, let nodes):
+            switch lookup(name, frame) {
+            case .list(let items)? where items.isEmpty:
+                push(.list(items), nodes, frame)
+            case .objects(let items)? where items.isEmpty:
+                push(.objects(items), nodes, frame)
+            case .lazyObjects(let count, let item)? where count == 0:
+                push(.lazyObjects(count: count, item: item), nodes, frame)
+            case .flag(false)?, nil:
+                render(nodes, frame)
+            default:
+                break
+            }
+        case .block(let name, let nodes, let extra):
+            let saved = indentation
+            indentation = indented(extra)
+            render(inherited?[name] ?? nodes, Frame(position: nil, escapes: frame.escapes))
+            indentation = saved
+        case .partial(let name, let dynamic, let indentation, let inherits):
+            var partialName = name
+            if dynamic {
+                guard case .text(let named)? = lookup(TemplateName(name, transforms: []), frame) else { return }
+                partialName = named
+            }
+            guard let nodes = library[partialName] else { return }
+            let saved = (indentation: self.indentation, inherited: self.inherited)
+            if let inherits {
+                self.inherited = saved.inherited.map { $0.merging(inherits) { outer, _ in outer } } ?? inherits
+            }
+            self.indentation = indented(indentation)
+            render(nodes, Frame())
+            (self.indentation, self.inherited) = saved
+        case .contentType(let escapes):
+            frame.escapes = escapes
+        case .blockDefinition:
+            break
+        }
+    }
+
+    private mutating func push(_ value: TemplateValue, _ nodes: [TemplateNode], _ frame: Frame) {
+        var inner = frame
+        inner.position = nil
+        stack.append(value)
+        render(nodes, inner)
+        stack.removeLast()
+    }
+
+    private func lookup(_ name: TemplateName, _ frame: Frame) -> TemplateValue? {
+        var value: TemplateValue?
+        var transforms = name.transforms[...]
+        switch name.start {
+        case .position:
+            guard let position = frame.position, let first = transforms.popFirst() else { return nil }
+            value = position.transformed(first)
+        case .current:
+            value = descend(name.path[...], from: stack.last)
+        case .stack:
+            guard let first = name.path.first else {
+                value = stack.last
+                break
+            }
+            var i = stack.count - 1
+            while i >= 0 {
+                if let child = stack[i].child(first) {
+                    value = name.path.count == 1 ? child : descend(name.path.dropFirst(), from: child)
+                    break
+                }
+                i -= 1
+            }
+        }
+        for transform in transforms {
+            value = value?.transformed(transform)
+        }
+        return value
+    }
+
+    private func descend(_ path: ArraySlice<String>, from value: TemplateValue?) -> TemplateValue? {
+        var value = value
+        for name in path { value = value?.child(name) }
+        return value
+    }
+
+    private mutating func write(_ value: TemplateValue, escaped: Bool) {
+        switch value {
+        case .text(let s):
+            if escaped { HTMLEscape.append(s, to: &output) } else { output.append(contentsOf: s.utf8) }
+        case .number(let n):
+            output.append(contentsOf: String(n).utf8)
+        case .flag(let b):
+            output.append(contentsOf: (b ? "true" : "false").utf8)
+        case .list, .object, .objects, .lazyObjects:
+            break
+        }
+    }
+}
+
+/// Escapes text for HTML as Mustache does: `<`, `>`, `&`, `"` and `'`.
+enum HTMLEscape {
+    /// Bit `b` is set for each byte `b` below 64 that needs escaping.
+    private static let special: UInt64 = 1 << 34 | 1 << 38 | 1 << 39 | 1 << 60 | 1 << 62
+
+    static func append(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            for i in 0..<bytes.count {
+                let b = bytes[i]
+                guard b < 64, special & (1 << UInt64(b)) != 0 else { continue }
+                let replacement: StaticString
+                switch b {
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                default: replacement = "&#39;"
+                }
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+                run = i + 1
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+        }
+    }
+}
