@@ -119,11 +119,12 @@ public final class IncrementalBuild {
                        rebuildAll: Bool, briefPagesWritten: (() -> Void)?, into outcome: inout Outcome) throws {
         let writer = try InPlaceWriter(output: options.output, fresh: state == nil, protecting: [options.content, options.templates])
         let contexts = PageContexts(dossier: dossier, baseURL: dossier.site.baseURL, extra: TemplateObject(any: extra))
-        let jobs = Dictionary(contexts.all().map { ($0.file, $0.make) }, uniquingKeysWith: { first, _ in first })
+        let all = contexts.all()
+        let jobs = Dictionary(all.map { ($0.file, $0.make) }, uniquingKeysWith: { first, _ in first })
         let briefs = Self.briefPages(of: dossier)
         let ids = Set(briefs.keys)
         let briefFiles = Set(briefs.values.map(\.file))
-        let indexJobs = contexts.all().filter { !briefFiles.contains($0.file) }
+        let indexJobs = all.filter { !briefFiles.contains($0.file) }
         var hasher = Hasher()
         hasher.combine(String(describing: dossier.site))
         for page in dossier.pages { hasher.combine(page.header.slug); hasher.combine(page.title) }
