@@ -4,9 +4,11 @@ import Testing
 @testable import DossierServer
 
 /// Request paths mapped onto the built site's files, and nothing else.
-@Suite struct SiteFilesTests {
+@Suite final class SiteFilesTests {
     let root: URL
     let site: SiteFiles
+
+    deinit { try? FileManager.default.removeItem(at: root) }
 
     init() throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-sitefiles-\(UUID().uuidString)")
