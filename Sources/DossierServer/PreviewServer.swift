@@ -195,7 +195,7 @@ public actor PreviewServer {
         case .file(let path):
             return page(path, status: .ok, current: current)
         case .redirect(let location):
-            return HTTPResponse(statusCode: .movedPermanently, headers: [.location: location])
+            return HTTPResponse(statusCode: .movedPermanently, headers: [.location: location], body: Data())
         case .badRequest:
             return HTTPResponse(statusCode: .badRequest, headers: [.contentType: "text/plain; charset=utf-8"],
                                 body: Data("Bad request: this path can never name a file of the site.\n".utf8))
@@ -264,7 +264,7 @@ private struct Handler: HTTPHandler {
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
-            return HTTPResponse(statusCode: .methodNotAllowed, headers: [HTTPHeader("Allow"): "GET, HEAD"])
+            return HTTPResponse(statusCode: .methodNotAllowed, headers: [HTTPHeader("Allow"): "GET, HEAD"], body: Data())
         }
         if request.target.path() == LiveReload.path { return await preview.events() }
         var response = preview.file(request)
