@@ -12,6 +12,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
+        // Tests only: the reference that dossier's template engine is checked against.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
     ],
     targets: [
         .systemLibrary(name: "Ccmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
@@ -19,11 +22,19 @@ let package = Package(
             name: "DossierCore",
             dependencies: ["Ccmark", "Yams"]
         ),
+        .target(
+            name: "DossierServer",
+            dependencies: ["DossierCore", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "dossier",
-            dependencies: ["DossierCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["DossierCore", "DossierServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .testTarget(name: "DossierCoreTests", dependencies: ["DossierCore"]),
+        .testTarget(
+            name: "DossierCoreTests",
+            dependencies: ["DossierCore", .product(name: "Mustache", package: "swift-mustache")]
+        ),
+        .testTarget(name: "DossierServerTests", dependencies: ["DossierServer", "DossierCore"]),
         .target(name: "DossierBenchKit", dependencies: ["DossierCore"]),
         .executableTarget(
             name: "DossierBench",

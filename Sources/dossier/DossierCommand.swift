@@ -6,7 +6,7 @@ struct DossierCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dossier",
         abstract: "Builds a cross-linked briefing dossier from Markdown briefs.",
-        subcommands: [BuildCommand.self])
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self, ServeCommand.self])
 
     /// Runs the command; usage errors exit with 2, content errors with 1.
     static func main() async {

@@ -7,6 +7,10 @@ enum Terminal {
         isatty(2) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
+    static var colorsStandardOutput: Bool {
+        isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
     static func printDiagnostics(_ diagnostics: [Diagnostic], format: DiagnosticFormat = .text) {
         guard !diagnostics.isEmpty || format == .json else { return }
         let text = format.render(diagnostics, color: format == .text && colorsStandardError)

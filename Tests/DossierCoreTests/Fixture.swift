@@ -90,8 +90,15 @@ struct Fixture {
         "pages/about.md": "---\ntitle: About\nsummary: How the dossier is made.\n---\nWe cite [sources](source:afp-2025-08-16).\n",
     ]
 
+    /// Every fixture of this test process lives here; the folder is removed when the process exits.
+    static let parent: URL = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-tests-\(getpid())")
+        atexit { try? FileManager.default.removeItem(at: Fixture.parent) }
+        return url
+    }()
+
     init(_ files: [String: String] = Fixture.valid) {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("dossier-test-\(UUID().uuidString)")
+        root = Fixture.parent.appendingPathComponent(UUID().uuidString)
         for (path, text) in files { write(path, text) }
     }
 

@@ -27,8 +27,11 @@ public enum ContentLoader {
         load(from: directory, timer: PhaseTimer())
     }
 
-    /// Loads `directory`, timing reading files as "load" and decoding them as "parse".
-    static func load(from directory: String, timer: PhaseTimer) -> LoadedContent {
+    /// Loads `directory`, timing reading files as "load" and decoding them as "parse". With a `cache`, files
+    /// unchanged since the last load are not read again.
+    static func load(from directory: String, timer: PhaseTimer, cache: LoadCache? = nil) -> LoadedContent {
+        cache?.startPass()
+        defer { cache?.finishPass() }
         var content = LoadedContent()
         let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         var isDirectory: ObjCBool = false
@@ -66,7 +69,7 @@ public enum ContentLoader {
                                                   hint: "create site.yml with at least 'title: …'"))
         }
         let results = timer.split { () -> ([(value: Decoded?, diagnostics: [Diagnostic], read: Double, parse: Double)], [(name: String, seconds: Double)]) in
-            let results = Parallel.map(jobs) { decode(path: $0.path, job: $0.job) }
+            let results = Parallel.map(jobs) { cache?.decode(path: $0.path, job: $0.job) ?? decode(path: $0.path, job: $0.job) }
             return (results, [("load", results.reduce(0) { $0 + $1.read }), ("parse", results.reduce(0) { $0 + $1.parse })])
         }
         for (result, (_, job)) in zip(results, jobs) {
@@ -159,7 +162,7 @@ public enum ContentLoader {
         }
         guard let reader = mapping(yaml, bag: bag, lineOffset: split.yamlLine - 1, what: "front matter") else { return nil }
         let header = BriefHeader(kind: kind, slug: slug, file: path, body: split.body, bodyLine: split.bodyLine,
-                                 draft: false)
+                                 draft: false, fieldLines: reader.keyLines)
         switch kind {
         case .actor: return .actor(BriefDecoder.actor(header, reader))
         case .proposal: return .proposal(BriefDecoder.proposal(header, reader, bag: bag))

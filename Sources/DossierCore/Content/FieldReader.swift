@@ -38,6 +38,11 @@ final class FieldReader {
         pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
     }
 
+    /// The line of each key in this mapping.
+    var keyLines: [String: Int] {
+        Dictionary(pairs.map { ($0.key, location(of: $0.keyNode).line) }, uniquingKeysWith: { first, _ in first })
+    }
+
     func location(of node: YAMLNode) -> (line: Int, column: Int) {
         (node.location.line + lineOffset, node.location.column)
     }

@@ -8,11 +8,16 @@ enum YAMLErrors {
             return
         }
         switch yamlError {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let (message, hint) = plain(problem, context: context?.text)
-            bag.error(message, line: mark.line + lineOffset, column: mark.column, hint: hint)
+        case .scanner(let context, let problem, let mark, let yaml),
+             .parser(let context, let problem, let mark, let yaml),
+             .composer(let context, let problem, let mark, let yaml):
+            // An unclosed quote is only noticed at the end of the front matter: point at where it opened.
+            let at = problem == "found unexpected end of stream" && context?.text.contains("quoted scalar") == true
+                ? context!.mark : mark
+            let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            let before = at.line >= 1 && at.line <= lines.count ? String(lines[at.line - 1].prefix(max(0, at.column - 1))) : ""
+            let (message, hint) = plain(problem, context: context?.text, before: before)
+            bag.error(message, line: at.line + lineOffset, column: at.column, hint: hint)
         case .duplicatedKeysInMapping(let duplicates, let context):
             bag.error("duplicate field \(duplicates.map { "'\($0)'" }.joined(separator: ", "))",
                       line: context.mark.line + lineOffset, column: context.mark.column,
@@ -25,7 +30,12 @@ enum YAMLErrors {
     }
 
     /// libyaml's problem text rewritten for editors, with a hint on how to fix it.
-    static func plain(_ problem: String, context: String?) -> (String, String?) {
+    /// `before` is the text of the line before the problem, which tells some problems apart.
+    static func plain(_ problem: String, context: String?, before: String = "") -> (String, String?) {
+        let trimmed = before.trimmingCharacters(in: .whitespaces)
+        if problem == "did not find expected key", trimmed.hasSuffix("\"") || trimmed.hasSuffix("'") {
+            return ("text after the closing quote of a value", "put the whole value inside the quotes")
+        }
         switch problem {
         case "mapping values are not allowed in this context":
             return ("a ':' followed by a space inside a value", "put the value in quotes: key: \"text: more text\"")
@@ -39,7 +49,7 @@ enum YAMLErrors {
         case "did not find expected '-' indicator":
             return ("list items do not line up", "start every item of a list with '- ' at the same indentation")
         case "found unexpected end of stream":
-            return ("the front matter ends inside a quoted value", "close the quote")
+            return ("a quote opened here is never closed", "close the quote at the end of the value")
         case "found a tab character that violates indentation", "found a tab character where an indentation space is expected":
             return ("a tab used for indentation", "indent with spaces")
         case "found undefined tag handle":

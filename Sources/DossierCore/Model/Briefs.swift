@@ -8,6 +8,8 @@ public struct BriefHeader: Sendable {
     /// 1-based line where the body starts in the file.
     public var bodyLine: Int
     public var draft: Bool
+    /// The line of each top-level front-matter field, e.g. `["name": 2, "updated": 8]`.
+    public var fieldLines: [String: Int] = [:]
     /// The body rendered to HTML, filled in by the resolver.
     public var html: String = ""
 }

@@ -5,8 +5,9 @@ public enum Resolver {
         resolve(content, includeDrafts: includeDrafts, timer: PhaseTimer())
     }
 
-    /// Resolves `content`, timing the Markdown pass as "parse" and everything else as "resolve".
-    static func resolve(_ content: LoadedContent, includeDrafts: Bool, timer: PhaseTimer)
+    /// Resolves `content`, timing the Markdown pass as "parse" and everything else as "resolve"; with a
+    /// `markdownCache`, briefs' Markdown is kept between builds (see `IncrementalBuild`).
+    static func resolve(_ content: LoadedContent, includeDrafts: Bool, timer: PhaseTimer, markdownCache: MarkdownCache? = nil)
         -> (dossier: Dossier?, diagnostics: [Diagnostic]) {
         let start = PhaseTimer.now()
         var diagnostics = content.diagnostics
@@ -37,7 +38,9 @@ public enum Resolver {
 
         let checker = ReferenceChecker(dossier: dossier, drafts: drafts, unreadable: content.unreadable)
         diagnostics += checker.checkFrontMatter()
-        let linked = MarkdownPass(checker: checker, renderer: MarkdownRenderer(allowHTML: dossier.site.allowHTML))
+        let linked = MarkdownPass(checker: checker, renderer: MarkdownRenderer(allowHTML: dossier.site.allowHTML), cache: markdownCache)
+        markdownCache?.startPass(allowHTML: dossier.site.allowHTML,
+                                 briefs: dossier.actorIndex.count + dossier.proposalIndex.count + dossier.sourceIndex.count + dossier.pages.count)
         timer.add("resolve", PhaseTimer.seconds(since: start))
         diagnostics += timer.timed("parse") { linked.run(on: &dossier) }
         let sorted = timer.timed("resolve") { () -> [Diagnostic] in
@@ -167,12 +170,15 @@ struct ReferenceChecker: Sendable {
 struct MarkdownPass {
     let checker: ReferenceChecker
     let renderer: MarkdownRenderer
+    var cache: MarkdownCache? = nil
 
     /// The output of rendering one page's Markdown.
-    private struct Output {
+    struct Output {
         var id: PageID
         var diagnostics: [Diagnostic] = []
         var targets: Set<PageID> = []
+        /// Every brief its links name, found or not.
+        var references: Set<PageID> = []
     }
 
     /// Renders `text` for a page at `depth`, adding broken references to `out`.
@@ -186,6 +192,7 @@ struct MarkdownPass {
             return ResolvedLink(href: href, name: dossier.title(of: id))
         }
         for ref in rendered.references {
+            out.references.insert(.brief(ref.kind, ref.slug))
             if let problem = checker.problem(ref.kind, ref.slug, file: file, line: ref.line, column: ref.column) {
                 out.diagnostics.append(problem)
             } else {
@@ -205,13 +212,18 @@ struct MarkdownPass {
         header.html = render(header.body, line: header.bodyLine, depth: depth, file: header.file, into: &out)
     }
 
-    /// Renders each brief with `work` on every core; keeps the briefs in order and collects their outputs.
+    /// Renders each brief with `work` on every core, or takes it from the cache when nothing it depends on changed;
+    /// keeps the briefs in order and collects their outputs.
     private func each<B>(_ briefs: inout [B], _ id: (B) -> PageID, _ outputs: inout [Output],
-                         _ work: (inout B, inout Output) -> Void) {
-        let results = Parallel.map(briefs) { brief -> (B, Output) in
+                         _ work: (inout B, inout Output) -> Void) where B: RenderedBrief {
+        let results = Parallel.map(briefs) { brief -> (B, Output, fresh: Bool) in
+            if let (cached, out) = cache?.reuse(id(brief), file: brief.header.file, as: B.self) { return (cached, out, false) }
             var brief = brief, out = Output(id: id(brief))
             work(&brief, &out)
-            return (brief, out)
+            return (brief, out, true)
+        }
+        if let cache {
+            for (brief, out, fresh) in results where fresh { cache.store(brief, out, file: brief.header.file) }
         }
         briefs = results.map(\.0)
         outputs += results.map(\.1)
