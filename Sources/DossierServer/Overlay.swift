@@ -29,17 +29,5 @@ enum Overlay {
         return page.replacingCharacters(in: end.lowerBound..<end.lowerBound, with: overlay)
     }
 
-    static func escape(_ s: String) -> String {
-        var out = ""
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { escapeMarkup(s) }
 }

@@ -77,7 +77,7 @@ import Testing
             Diagnostic(file: "content/actors/y.md", line: 2, severity: .warning, message: "a warning"),
         ])
         #expect(overlay.contains("1 error."))
-        #expect(overlay.contains("<li><code>content/proposals/x.md:7:12</code> unknown actor '&lt;b&gt;'"))
+        #expect(overlay.contains("<li><code>content/proposals/x.md:7:12</code> unknown actor &#39;&lt;b&gt;&#39;"))
         #expect(!overlay.contains("a warning"))
         #expect(Overlay.inject("<p>O</p>", into: "<html><body><p>x</p></body></html>") == "<html><body><p>x</p><p>O</p></body></html>")
     }

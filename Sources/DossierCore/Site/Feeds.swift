@@ -1,20 +1,6 @@
 /// The files that need absolute URLs: `sitemap.xml`, the Atom feed `feed.xml` and `robots.txt`.
 enum Feeds {
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
+    static func escape(_ s: String) -> String { escapeMarkup(s) }
 
     /// Every page's path below the root, in a fixed order.
     static func paths(_ d: Dossier) -> [String] {
