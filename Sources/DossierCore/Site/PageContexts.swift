@@ -190,10 +190,10 @@ struct PageContexts {
         let p = dossier.proposals[i]
         let counts = stanceCounts(p.positions.map(\.stance))
         return merge(proposalLink(i, depth: depth), [
-            "proposers": (actorLinks(p.proposedBy, depth: depth)),
+            "proposers": actorLinks(p.proposedBy, depth: depth),
             "proposed": date(p.proposed),
             "summary": p.summary,
-            "stanceCounts": (counts),
+            "stanceCounts": counts,
             "positionCount": p.positions.count,
         ])
     }
@@ -240,7 +240,7 @@ struct PageContexts {
         }
         let timeline: [TemplateObject] = p.timeline.sorted { $0.date < $1.date }.map { e in
             merge(["date": date(e.date)!, "html": e.text.html], [
-                "actors": (actorLinks(e.actors, depth: depth)), "source": sourceLink(e.source, depth: depth),
+                "actors": actorLinks(e.actors, depth: depth), "source": sourceLink(e.source, depth: depth),
             ])
         }
         let context = merge(common(path: path, title: p.title, description: p.summary, section: "proposals", ogType: "article"), [
@@ -251,16 +251,16 @@ struct PageContexts {
             "proposed": date(p.proposed),
             "updated": date(p.updated),
             "summary": p.summary,
-            "proposers": (actorLinks(p.proposedBy, depth: depth)),
-            "provisions": (p.provisions.map { ["html": $0.html] as TemplateObject }),
-            "positionGroups": (groups),
+            "proposers": actorLinks(p.proposedBy, depth: depth),
+            "provisions": p.provisions.map { ["html": $0.html] as TemplateObject },
+            "positionGroups": groups,
             "positionCount": p.positions.count,
             "stanceCounts": stanceCounts(p.positions.map(\.stance)),
-            "related": (dossier.related[i].map { proposalLink($0, depth: depth) }),
-            "timeline": (timeline),
+            "related": dossier.related[i].map { proposalLink($0, depth: depth) },
+            "timeline": timeline,
             "bodyHTML": body(p.header.html, top: 3),
-            "sources": (dossier.sourcesCited(byProposal: i).map { sourceLink($0, depth: depth) }),
-            "mentionedIn": (mentions(id, depth: depth)),
+            "sources": dossier.sourcesCited(byProposal: i).map { sourceLink($0, depth: depth) },
+            "mentionedIn": mentions(id, depth: depth),
         ])
         return PageJob(file: path + "index.html", template: "proposal", context: context)
     }
@@ -277,7 +277,7 @@ struct PageContexts {
             return members.isEmpty ? nil : ["kind": kind.rawValue, "label": Labels.actorGroup(kind), "count": members.count, "actors": rows]
         }
         let context = merge(common(path: path, title: "Actors", description: "People, states and organisations in the dossier.", section: "actors"), [
-            "groups": (groups),
+            "groups": groups,
         ])
         return PageJob(file: path + "index.html", template: "actors", context: context)
     }
@@ -306,15 +306,15 @@ struct PageContexts {
             "aliases": a.aliases.isEmpty ? nil : a.aliases.joined(separator: ", "),
             "updated": date(a.updated),
             "affiliation": a.affiliation.flatMap { dossier.actorIndex[$0.slug] }.map { actorLink($0, depth: depth) },
-            "memberOf": (actorLinks(a.memberOf, depth: depth)),
-            "affiliates": (dossier.affiliates[i].map { actorLink($0, depth: depth) }),
-            "members": (dossier.members[i].map { actorLink($0, depth: depth) }),
-            "proposed": (dossier.proposedByActor[i].map { proposalLink($0, depth: depth) }),
-            "positions": (positions),
+            "memberOf": actorLinks(a.memberOf, depth: depth),
+            "affiliates": dossier.affiliates[i].map { actorLink($0, depth: depth) },
+            "members": dossier.members[i].map { actorLink($0, depth: depth) },
+            "proposed": dossier.proposedByActor[i].map { proposalLink($0, depth: depth) },
+            "positions": positions,
             "stanceCounts": stanceCounts(stances(ofActor: i)),
             "bodyHTML": body(a.header.html, top: 3),
-            "sources": (dossier.sourcesCited(byActor: i).map { sourceLink($0, depth: depth) }),
-            "mentionedIn": (mentions(id, depth: depth)),
+            "sources": dossier.sourcesCited(byActor: i).map { sourceLink($0, depth: depth) },
+            "mentionedIn": mentions(id, depth: depth),
         ])
         return PageJob(file: path + "index.html", template: "actor", context: context)
     }
@@ -362,8 +362,8 @@ struct PageContexts {
             "url": s.url,
             "author": s.author,
             "bodyHTML": body(s.header.html, top: 3),
-            "citations": (citations),
-            "mentionedIn": (mentions(id, depth: depth)),
+            "citations": citations,
+            "mentionedIn": mentions(id, depth: depth),
         ])
         return PageJob(file: path + "index.html", template: "source", context: context)
     }
@@ -382,12 +382,12 @@ struct PageContexts {
             case .proposed(let p):
                 let proposal = dossier.proposals[p]
                 return merge(["date": date(proposal.proposed)!, "proposal": proposalLink(p, depth: depth), "isProposed": true], [
-                    "actors": (actorLinks(proposal.proposedBy, depth: depth)),
+                    "actors": actorLinks(proposal.proposedBy, depth: depth),
                 ])
             case .event(let p, let e):
                 let event = dossier.proposals[p].timeline[e]
                 return merge(["date": date(event.date)!, "proposal": proposalLink(p, depth: depth), "html": event.timelineHTML], [
-                    "actors": (actorLinks(event.actors, depth: depth)), "source": sourceLink(event.source, depth: depth),
+                    "actors": actorLinks(event.actors, depth: depth), "source": sourceLink(event.source, depth: depth),
                 ])
             }
         }
@@ -403,7 +403,7 @@ struct PageContexts {
             start = end
         }
         let context = merge(common(path: path, title: "Timeline", description: "Every dated event in the dossier, oldest first.", section: "timeline"), [
-            "years": (years),
+            "years": years,
         ])
         return PageJob(file: path + "index.html", template: "timeline", context: context)
     }
@@ -428,7 +428,7 @@ struct PageContexts {
         }
         let legend = Stance.allCases.map { ["stance": $0.rawValue, "label": Labels.stance($0)] as TemplateObject }
         let context = merge(common(path: path, title: "Stance matrix", description: "Who stands where on every proposal.", section: "matrix"), [
-            "columns": (columns),
+            "columns": columns,
             "rows": rows,
             "legend": legend,
         ])
@@ -442,7 +442,7 @@ struct PageContexts {
         let context = merge(common(path: path, title: page.title, description: page.summary, section: page.header.slug), [
             "summary": page.summary,
             "bodyHTML": body(page.header.html, top: 2),
-            "mentionedIn": (mentions(id, depth: depth)),
+            "mentionedIn": mentions(id, depth: depth),
         ])
         return PageJob(file: path + "index.html", template: "page", context: context)
     }
