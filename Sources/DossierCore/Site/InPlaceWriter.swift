@@ -7,18 +7,7 @@ struct InPlaceWriter: Sendable {
 
     /// Refuses outputs that overlap the content or the templates, and folders that hold something else than a site.
     init(output: String, fresh: Bool, protecting inputs: [String]) throws {
-        let out = URL(fileURLWithPath: output).standardizedFileURL
-        for input in inputs {
-            let inPath = URL(fileURLWithPath: input).standardizedFileURL.path
-            if inPath == out.path || inPath.hasPrefix(out.path + "/") || out.path.hasPrefix(inPath + "/") || out.path == "/" {
-                throw SiteWriter.WriteError.unsafeOutput("refusing to write the site into '\(output)': it overlaps '\(input)'")
-            }
-        }
-        if fresh, let entries = try? FileManager.default.contentsOfDirectory(atPath: out.path), !entries.isEmpty,
-           !entries.contains("index.html") {
-            throw SiteWriter.WriteError.unsafeOutput("refusing to write into '\(output)': it is not empty and holds no built site")
-        }
-        self.output = out
+        self.output = try SiteWriter.checkedOutput(output, protecting: inputs, replacing: fresh)
     }
 
     func write(_ relative: String, _ bytes: [UInt8]) throws {

@@ -22,6 +22,23 @@ final class SiteWriter: @unchecked Sendable {
     /// Refuses outputs that would overwrite the content, the templates, or a folder that is not a built site.
     init(output: String, protecting inputs: [String]) throws {
         let fm = FileManager.default
+        let out = try Self.checkedOutput(output, protecting: inputs, replacing: true)
+        self.output = out
+        let name = ".\(out.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
+        staging = out.deletingLastPathComponent().appendingPathComponent(name)
+        stagingPath = staging.path
+        do {
+            try fm.createDirectory(at: out.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+        } catch {
+            throw WriteError.io("cannot create '\(staging.path)': \(error.localizedDescription)")
+        }
+    }
+
+    /// The output as a standardised URL, once it is known not to be `/`, the home or working folder, a folder that
+    /// overlaps `inputs`, a file, or (when `replacing` an existing folder) a non-empty folder without an `index.html`.
+    static func checkedOutput(_ output: String, protecting inputs: [String], replacing: Bool) throws -> URL {
+        let fm = FileManager.default
         let out = URL(fileURLWithPath: output).standardizedFileURL
         let outPath = out.path
         if outPath == "/" || outPath == fm.homeDirectoryForCurrentUser.standardizedFileURL.path
@@ -40,20 +57,11 @@ final class SiteWriter: @unchecked Sendable {
                 throw WriteError.unsafeOutput("'\(output)' exists and is not a folder")
             }
             let entries = (try? fm.contentsOfDirectory(atPath: outPath)) ?? []
-            if !entries.isEmpty && !entries.contains("index.html") {
+            if replacing && !entries.isEmpty && !entries.contains("index.html") {
                 throw WriteError.unsafeOutput("refusing to replace '\(output)': it is not empty and holds no built site (no index.html)")
             }
         }
-        self.output = out
-        let name = ".\(out.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-        staging = out.deletingLastPathComponent().appendingPathComponent(name)
-        stagingPath = staging.path
-        do {
-            try fm.createDirectory(at: out.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
-        } catch {
-            throw WriteError.io("cannot create '\(staging.path)': \(error.localizedDescription)")
-        }
+        return out
     }
 
     /// Writes one file; `relative` must already be a safe path below the output.
