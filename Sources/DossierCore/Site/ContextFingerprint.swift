@@ -16,7 +16,8 @@ struct ContextFingerprint {
         hasher.combine(job.template)
         var links: Set<PageID> = []
         let depth = Route.depth(of: job.file)
-        for (name, value) in zip(job.context.names, job.context.values) {
+        for (entry, value) in zip(job.context.entries, job.context.values) {
+            let name = entry.name
             hasher.combine(name)
             if Self.sharedKeys.contains(name) {
                 var ignored: Set<PageID> = []
@@ -61,8 +62,9 @@ struct ContextFingerprint {
 
     private static func feed(_ object: TemplateObject, into h: inout Hasher, links: inout Set<PageID>, depth: Int) {
         h.combine(4)
-        h.combine(object.names.count)
-        for (name, value) in zip(object.names, object.values) {
+        h.combine(object.entries.count)
+        for (entry, value) in zip(object.entries, object.values) {
+            let name = entry.name
             h.combine(name)
             if name == "href", case .text(let href) = value, let id = page(at: href, fromDepth: depth) { links.insert(id) }
             feed(value, into: &h, links: &links, depth: depth)

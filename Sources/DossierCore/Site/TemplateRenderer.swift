@@ -89,7 +89,7 @@ struct TemplateRenderer {
     private mutating func render(_ node: TemplateNode, _ frame: inout Frame) {
         switch node {
         case .text(let bytes):
-            output.append(contentsOf: bytes)
+            bytes.withUnsafeBufferPointer { output.append(contentsOf: $0) }
         case .variable(let name, let escaped):
             guard let value = lookup(name, frame) else { return }
             write(value, escaped: escaped && frame.escapes)
@@ -182,16 +182,17 @@ struct TemplateRenderer {
             guard let position = frame.position, let first = transforms.popFirst() else { return nil }
             value = position.transformed(first)
         case .current:
-            value = descend(name.path[...], from: stack.last)
+            value = descend(name, from: 0, stack.last)
         case .stack:
             guard let first = name.path.first else {
                 value = stack.last
                 break
             }
+            let key = name.keys[0]
             var i = stack.count - 1
             while i >= 0 {
-                if let child = stack[i].child(first) {
-                    value = name.path.count == 1 ? child : descend(name.path.dropFirst(), from: child)
+                if let child = stack[i].child(first, key: key) {
+                    value = name.path.count == 1 ? child : descend(name, from: 1, child)
                     break
                 }
                 i -= 1
@@ -203,9 +204,10 @@ struct TemplateRenderer {
         return value
     }
 
-    private func descend(_ path: ArraySlice<String>, from value: TemplateValue?) -> TemplateValue? {
+    /// Follows `name.path` from its `start`th name on.
+    private func descend(_ name: TemplateName, from start: Int, _ value: TemplateValue?) -> TemplateValue? {
         var value = value
-        for name in path { value = value?.child(name) }
+        for i in start..<name.path.count { value = value?.child(name.path[i], key: name.keys[i]) }
         return value
     }
 
@@ -231,10 +233,21 @@ enum HTMLEscape {
     static func append(_ text: String, to output: inout [UInt8]) {
         var text = text
         text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            let count = bytes.count
             var run = 0
-            for i in 0..<bytes.count {
-                let b = bytes[i]
-                guard b < 64, special & (1 << UInt64(b)) != 0 else { continue }
+            var i = 0
+            while i < count {
+                // Eight bytes at a time while none of them needs escaping.
+                if i + 8 <= count, !mayNeedEscaping(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                    i += 8
+                    continue
+                }
+                let b = base[i]
+                guard b < 64, special & (1 << UInt64(b)) != 0 else {
+                    i += 1
+                    continue
+                }
                 let replacement: StaticString
                 switch b {
                 case UInt8(ascii: "<"): replacement = "&lt;"
@@ -243,11 +256,22 @@ enum HTMLEscape {
                 case UInt8(ascii: "\""): replacement = "&quot;"
                 default: replacement = "&#39;"
                 }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+                output.append(contentsOf: UnsafeBufferPointer(start: base + run, count: i - run))
                 output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                run = i + 1
+                i += 1
+                run = i
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
+            output.append(contentsOf: UnsafeBufferPointer(start: base + run, count: count - run))
         }
+    }
+
+    /// Whether any of the eight bytes in `word` is one of `<>&"'` (exact: the zero-byte test errs only above a match).
+    @inline(__always)
+    private static func mayNeedEscaping(_ word: UInt64) -> Bool {
+        @inline(__always) func has(_ byte: UInt64) -> UInt64 {
+            let x = word ^ (byte &* 0x0101_0101_0101_0101)
+            return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+        }
+        return has(0x3C) | has(0x3E) | has(0x26) | has(0x22) | has(0x27) != 0
     }
 }

@@ -26,9 +26,10 @@ enum TemplateValue {
         }
     }
 
-    /// The named value inside an object; nothing for any other value.
-    func child(_ name: String) -> TemplateValue? {
-        if case .object(let object) = self { return object.field(name) }
+    /// The named value inside an object, `key` being the name's hash; nothing for any other value.
+    @inline(__always)
+    func child(_ name: String, key: UInt32) -> TemplateValue? {
+        if case .object(let object) = self { return object.field(name, key: key) }
         return nil
     }
 
@@ -86,8 +87,8 @@ enum TemplateValue {
             }
         case .object(let object):
             switch name {
-            case "count": return .number(object.names.count)
-            case "empty": return .flag(object.names.isEmpty)
+            case "count": return .number(object.entries.count)
+            case "empty": return .flag(object.entries.isEmpty)
             case "enumerated": return .list(object.fields.map { Self.entry($0.name, $0.value) })
             case "sorted": return .list(object.fields.sorted { $0.name < $1.name }.map { Self.entry($0.name, $0.value) })
             default: return nil
@@ -111,10 +112,24 @@ enum TemplateValue {
 
 /// Named values for a template; setting a name again replaces its value, setting nil removes it.
 ///
-/// Names and values are kept in two arrays so that a lookup compares names without touching values.
+/// Each name is kept with a small hash of it, and the object with a 64-bit summary of those hashes, so that a lookup
+/// skips most objects with one test and compares names only when the hashes match.
 struct TemplateObject: ExpressibleByDictionaryLiteral {
-    private(set) var names: [String] = []
+    /// A name and its hash.
+    struct Entry {
+        let key: UInt32
+        let name: String
+
+        init(_ name: String) {
+            self.name = name
+            key = TemplateKey.of(name)
+        }
+    }
+
+    private(set) var entries: [Entry] = []
     private(set) var values: [TemplateValue] = []
+    /// Bit `key & 63` is set for the key of every entry.
+    private var mask: UInt64 = 0
 
     init(fields: [(name: String, value: TemplateValue)] = []) {
         for (name, value) in fields { set(name, value) }
@@ -122,13 +137,10 @@ struct TemplateObject: ExpressibleByDictionaryLiteral {
 
     /// Entries whose value is nil are left out; the names of a literal are unique.
     init(dictionaryLiteral elements: (String, (any TemplateRepresentable)?)...) {
-        names.reserveCapacity(elements.count)
+        entries.reserveCapacity(elements.count)
         values.reserveCapacity(elements.count)
         for (name, value) in elements {
-            if let value {
-                names.append(name)
-                values.append(value.templateValue)
-            }
+            if let value { append(Entry(name), value.templateValue) }
         }
     }
 
@@ -136,25 +148,50 @@ struct TemplateObject: ExpressibleByDictionaryLiteral {
         for (name, value) in dictionary.sorted(by: { $0.key < $1.key }) { set(name, TemplateValue(any: value)) }
     }
 
+    var names: [String] { entries.map(\.name) }
+
     var fields: [(name: String, value: TemplateValue)] { Array(zip(names, values)) }
 
     func field(_ name: String) -> TemplateValue? {
-        let count = name.utf8.count
-        for i in names.indices where names[i].utf8.count == count && names[i] == name { return values[i] }
-        return nil
+        field(name, key: TemplateKey.of(name))
+    }
+
+    /// The value of `name`, whose hash is `key`.
+    @inline(__always)
+    func field(_ name: String, key: UInt32) -> TemplateValue? {
+        guard mask & (1 << UInt64(key & 63)) != 0 else { return nil }
+        return entries.withUnsafeBufferPointer { entries in
+            for i in entries.indices where entries[i].key == key && entries[i].name == name { return values[i] }
+            return nil
+        }
+    }
+
+    private func index(of entry: Entry) -> Int? {
+        guard mask & (1 << UInt64(entry.key & 63)) != 0 else { return nil }
+        return entries.firstIndex { $0.key == entry.key && $0.name == entry.name }
+    }
+
+    private mutating func append(_ entry: Entry, _ value: TemplateValue) {
+        entries.append(entry)
+        values.append(value)
+        mask |= 1 << UInt64(entry.key & 63)
     }
 
     mutating func set(_ name: String, _ value: TemplateValue?) {
-        if let i = names.firstIndex(of: name) {
+        set(Entry(name), value)
+    }
+
+    private mutating func set(_ entry: Entry, _ value: TemplateValue?) {
+        if let i = index(of: entry) {
             if let value {
                 values[i] = value
             } else {
-                names.remove(at: i)
+                entries.remove(at: i)
                 values.remove(at: i)
+                mask = entries.reduce(0) { $0 | 1 << UInt64($1.key & 63) }
             }
         } else if let value {
-            names.append(name)
-            values.append(value)
+            append(entry, value)
         }
     }
 
@@ -166,10 +203,19 @@ struct TemplateObject: ExpressibleByDictionaryLiteral {
     /// This object with `other`'s values added, replacing its own on the same names.
     func merging(_ other: TemplateObject) -> TemplateObject {
         var out = self
-        out.names.reserveCapacity(names.count + other.names.count)
+        out.entries.reserveCapacity(entries.count + other.entries.count)
         out.values.reserveCapacity(values.count + other.values.count)
-        for i in other.names.indices { out.set(other.names[i], other.values[i]) }
+        for i in other.entries.indices { out.set(other.entries[i], other.values[i]) }
         return out
+    }
+}
+
+/// The hash a template name is looked up by: FNV-1a over its UTF-8 bytes.
+enum TemplateKey {
+    static func of(_ name: String) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in name.utf8 { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return hash
     }
 }
 
