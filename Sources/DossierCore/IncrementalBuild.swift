@@ -12,7 +12,7 @@ import Foundation
 /// each page holds); the briefs they reference, before and after the edit (whose pages list positions, mentions
 /// and citations); and, when a brief's rendered Markdown names an edited brief, that brief too. The index pages
 /// (home, lists, timeline, matrix, 404) and the feeds show no bodies: they are rebuilt when a change is not only in
-/// a body, and written only when their values changed. A change to the site settings, the free pages' titles or
+/// a body, and written only when their bytes changed. A change to the site settings, the free pages' titles or
 /// the templates rebuilds every page.
 public final class IncrementalBuild {
     /// What one run did.
@@ -168,23 +168,33 @@ public final class IncrementalBuild {
         // came or went. Then the touched briefs' pages that still exist.
         let indexes = old == nil || headsChanged || old!.briefs != ids
         let fingerprints = next.fingerprints
+        /// Renders pages on every core and writes those whose output changed. A brief page is compared by its values'
+        /// fingerprint, which also yields the briefs it shows, and is rendered only when that changed; an index page
+        /// (nil id) is rendered every time and compared by its bytes, since fingerprinting its tens of megabytes of
+        /// rows cost more than rendering them.
         func render(_ pages: [(make: () -> PageJob, id: PageID?)]) throws
-            -> [(file: String, id: PageID?, print: ContextFingerprint, wrote: Bool)] {
-            let results = Parallel.map(pages) { item -> (file: String, id: PageID?, print: ContextFingerprint, wrote: Bool, error: String?) in
+            -> [(file: String, id: PageID?, print: ContextFingerprint?, hash: Int, wrote: Bool)] {
+            let results = Parallel.map(pages) { item -> (file: String, id: PageID?, print: ContextFingerprint?, hash: Int, wrote: Bool, error: String?) in
                 let job = item.make()
-                let print = ContextFingerprint(job)
-                guard fingerprints[job.file] != print.hash else { return (job.file, item.id, print, false, nil) }
+                let print = item.id == nil ? nil : ContextFingerprint(job)
+                if let print, fingerprints[job.file] == print.hash { return (job.file, item.id, print, print.hash, false, nil) }
+                var page: [UInt8] = []
+                templates.render(job, into: &page)
+                let hash = print?.hash ?? page.withUnsafeBytes { bytes in
+                    var hasher = Hasher()
+                    hasher.combine(bytes: bytes)
+                    return hasher.finalize()
+                }
+                if print == nil, fingerprints[job.file] == hash { return (job.file, item.id, nil, hash, false, nil) }
                 do {
-                    var page: [UInt8] = []
-                    templates.render(job, into: &page)
                     try writer.write(job.file, page)
-                    return (job.file, item.id, print, true, nil)
+                    return (job.file, item.id, print, hash, true, nil)
                 } catch {
-                    return (job.file, item.id, print, false, "\(error)")
+                    return (job.file, item.id, print, hash, false, "\(error)")
                 }
             }
             if let failure = results.compactMap(\.error).first { throw SiteWriter.WriteError.io(failure) }
-            return results.map { ($0.file, $0.id, $0.print, $0.wrote) }
+            return results.map { ($0.file, $0.id, $0.print, $0.hash, $0.wrote) }
         }
         var results = try render(touched.sorted().compactMap { id in briefs[id].flatMap { jobs[$0.file] }.map { ($0, id) } })
         if indexes {
@@ -192,10 +202,10 @@ public final class IncrementalBuild {
             results += try render(indexJobs.map { ($0.make, nil) })
         }
         for result in results {
-            next.fingerprints[result.file] = result.print.hash
+            next.fingerprints[result.file] = result.hash
             if result.wrote { outcome.pagesWritten += 1 }
-            guard let id = result.id else { continue }
-            let shows = result.print.links.union(next.outgoing[id] ?? []).subtracting([id])
+            guard let id = result.id, let print = result.print else { continue }
+            let shows = print.links.union(next.outgoing[id] ?? []).subtracting([id])
             for gone in (next.shows[id] ?? []).subtracting(shows) { next.shownBy[gone]?.remove(id) }
             for target in shows { next.shownBy[target, default: []].insert(id) }
             next.shows[id] = shows
