@@ -81,7 +81,7 @@ import Testing
             renderer.render("page", ["rows": rows])
             return (String(decoding: flushed + renderer.output, as: UTF8.self), flushes)
         }
-        let objects = (0..<5).map { ["n": $0] as TemplateObject }
+        let objects = (0..<5).map { ["n": .number($0)] as TemplateObject }
         let eager = render(.objects(objects), flushLimit: nil)
         let lazy = render(.lazyObjects(count: 5) { objects[$0] }, flushLimit: 10)
         #expect(eager.0 == "<ul>\n<li>0,</li>\n<li>1,</li>\n<li>2,</li>\n<li>3,</li>\n<li>4</li>\n</ul>\n")

@@ -54,12 +54,12 @@ struct PageContexts {
     }
 
     private func makeDate(_ d: PartialDate) -> TemplateObject {
-        ["iso": d.description, "display": d.display]
+        ["iso": .text(d.description), "display": .text(d.display)]
     }
 
     private func link(_ id: PageID, depth: Int) -> TemplateObject {
-        var out: TemplateObject = ["title": dossier.title(of: id), "href": Route.href(Route.path(id), fromDepth: depth)]
-        if case .brief(let kind, _) = id { out["kind"] = kind.rawValue; out["kindLabel"] = Labels.briefKind(kind) } else { out["kindLabel"] = "Home" }
+        var out: TemplateObject = ["title": .text(dossier.title(of: id)), "href": .text(Route.href(Route.path(id), fromDepth: depth))]
+        if case .brief(let kind, _) = id { out["kind"] = .text(kind.rawValue); out["kindLabel"] = .text(Labels.briefKind(kind)) } else { out["kindLabel"] = "Home" }
         return out
     }
 
@@ -70,9 +70,9 @@ struct PageContexts {
     private func makeActorLink(_ i: Int, depth: Int) -> TemplateObject {
         let a = dossier.actors[i]
         var out = link(.brief(.actor, a.header.slug), depth: depth)
-        out["name"] = a.name
-        out["actorKind"] = a.kind.rawValue
-        if let role = a.role { out["role"] = role }
+        out["name"] = .text(a.name)
+        out["actorKind"] = .text(a.kind.rawValue)
+        if let role = a.role { out["role"] = .text(role) }
         return out
     }
 
@@ -87,10 +87,10 @@ struct PageContexts {
     private func makeSourceLink(_ i: Int, depth: Int) -> TemplateObject {
         let s = dossier.sources[i]
         var out = link(.brief(.source, s.header.slug), depth: depth)
-        out["kindLabel"] = Labels.sourceKind(s.kind)
-        out["sourceKind"] = s.kind.rawValue
-        if let outlet = s.outlet { out["outlet"] = outlet }
-        if let published = date(s.published) { out["published"] = published }
+        out["kindLabel"] = .text(Labels.sourceKind(s.kind))
+        out["sourceKind"] = .text(s.kind.rawValue)
+        if let outlet = s.outlet { out["outlet"] = .text(outlet) }
+        if let published = date(s.published) { out["published"] = .object(published) }
         return out
     }
 
@@ -105,9 +105,9 @@ struct PageContexts {
     private func makeProposalLink(_ i: Int, depth: Int) -> TemplateObject {
         let p = dossier.proposals[i]
         var out = link(.brief(.proposal, p.header.slug), depth: depth)
-        out["short"] = p.short ?? p.title
-        out["status"] = p.status.rawValue
-        out["statusLabel"] = Labels.status(p.status)
+        out["short"] = .text(p.short ?? p.title)
+        out["status"] = .text(p.status.rawValue)
+        out["statusLabel"] = .text(Labels.status(p.status))
         return out
     }
 
@@ -121,7 +121,7 @@ struct PageContexts {
         [("", "Home", "home"), ("proposals/", "Proposals", "proposals"), ("actors/", "Actors", "actors"),
          ("sources/", "Sources", "sources"), ("timeline/", "Timeline", "timeline"), ("matrix/", "Matrix", "matrix")]
             .map { target, label, key in
-                var item: TemplateObject = ["label": label, "href": href(target)]
+                var item: TemplateObject = ["label": .text(label), "href": .text(href(target))]
                 if key == section { item["current"] = true }
                 return item
             }
@@ -133,13 +133,13 @@ struct PageContexts {
         let depth = Route.depth(of: path)
         let site = dossier.site
         var values = (depth == 2 ? shared.briefPages[section] : nil) ?? commonBase(depth: depth, section: section)
-        values["title"] = title
-        values["isHome"] = path.isEmpty
-        values["fullTitle"] = path.isEmpty ? site.title : "\(title) · \(site.title)"
-        values["description"] = description ?? site.description ?? title
-        values["ogType"] = ogType
+        values["title"] = .text(title)
+        values["isHome"] = .flag(path.isEmpty)
+        values["fullTitle"] = .text(path.isEmpty ? site.title : "\(title) · \(site.title)")
+        values["description"] = .text(description ?? site.description ?? title)
+        values["ogType"] = .text(ogType)
         if let baseURL {
-            values["canonical"] = baseURL + path
+            values["canonical"] = .text(baseURL + path)
         }
         return values
     }
@@ -147,17 +147,17 @@ struct PageContexts {
     /// The values common to every page of a section at a depth.
     private func commonBase(depth: Int, section: String) -> TemplateObject {
         let site = dossier.site
-        var siteValues: TemplateObject = ["title": site.title, "language": site.language]
-        if let v = site.description { siteValues["description"] = v }
-        if let v = site.publisher { siteValues["publisher"] = v }
-        if let v = site.license { siteValues["license"] = v }
+        var siteValues: TemplateObject = ["title": .text(site.title), "language": .text(site.language)]
+        if let v = site.description { siteValues["description"] = .text(v) }
+        if let v = site.publisher { siteValues["publisher"] = .text(v) }
+        if let v = site.license { siteValues["license"] = .text(v) }
         let nav = navigation(section: section) { Route.href($0, fromDepth: depth) }
         var values = extra
-        values["site"] = siteValues
-        values["root"] = Route.root(depth: depth)
-        values["homeHref"] = Route.href("", fromDepth: depth)
-        values["nav"] = nav
-        values["pages"] = (dossier.pages.map { link(.brief(.page, $0.header.slug), depth: depth) })
+        values["site"] = .object(siteValues)
+        values["root"] = .text(Route.root(depth: depth))
+        values["homeHref"] = .text(Route.href("", fromDepth: depth))
+        values["nav"] = .objects(nav)
+        values["pages"] = .objects(dossier.pages.map { link(.brief(.page, $0.header.slug), depth: depth) })
         return values
     }
 
@@ -171,7 +171,7 @@ struct PageContexts {
     private func stanceCounts(_ stances: [Stance]) -> [TemplateObject] {
         Stance.allCases.compactMap { stance in
             let n = stances.count { $0 == stance }
-            return n == 0 ? nil : ["stance": stance.rawValue, "label": Labels.stance(stance), "count": n]
+            return n == 0 ? nil : ["stance": .text(stance.rawValue), "label": .text(Labels.stance(stance)), "count": .number(n)]
         }
     }
 
@@ -190,11 +190,11 @@ struct PageContexts {
         let p = dossier.proposals[i]
         let counts = stanceCounts(p.positions.map(\.stance))
         return merge(proposalLink(i, depth: depth), [
-            "proposers": actorLinks(p.proposedBy, depth: depth),
-            "proposed": date(p.proposed),
-            "summary": p.summary,
-            "stanceCounts": counts,
-            "positionCount": p.positions.count,
+            "proposers": .objects(actorLinks(p.proposedBy, depth: depth)),
+            "proposed": .optional(date(p.proposed)),
+            "summary": .optional(p.summary),
+            "stanceCounts": .objects(counts),
+            "positionCount": .number(p.positions.count),
         ])
     }
 
@@ -204,12 +204,12 @@ struct PageContexts {
         let depth = 0
         let d = dossier
         let context = merge(common(path: "", title: d.home?.title ?? d.site.title, description: d.home?.summary, section: "home"), [
-            "introHTML": d.home.flatMap { body($0.html, top: 2) },
-            "proposals": TemplateValue.lazyObjects(count: d.proposals.count) { proposalRow($0, depth: depth) },
-            "actorCount": d.actors.count,
-            "proposalCount": d.proposals.count,
-            "sourceCount": d.sources.count,
-            "eventCount": d.timeline.count,
+            "introHTML": .optional(d.home.flatMap { body($0.html, top: 2) }),
+            "proposals": .lazyObjects(count: d.proposals.count) { proposalRow($0, depth: depth) },
+            "actorCount": .number(d.actors.count),
+            "proposalCount": .number(d.proposals.count),
+            "sourceCount": .number(d.sources.count),
+            "eventCount": .number(d.timeline.count),
             "mentionedIn": nil,
         ])
         return PageJob(file: "index.html", template: "index", context: context)
@@ -218,7 +218,7 @@ struct PageContexts {
     func proposalList() -> PageJob {
         let path = "proposals/", depth = 1
         let context = merge(common(path: path, title: "Proposals", description: "Every proposal in the dossier.", section: "proposals"), [
-            "proposals": TemplateValue.lazyObjects(count: dossier.proposals.count) { proposalRow($0, depth: depth) },
+            "proposals": .lazyObjects(count: dossier.proposals.count) { proposalRow($0, depth: depth) },
         ])
         return PageJob(file: path + "index.html", template: "proposals", context: context)
     }
@@ -230,37 +230,35 @@ struct PageContexts {
         let groups: [TemplateObject] = Stance.allCases.compactMap { stance in
             let rows: [TemplateObject] = p.positions.filter { $0.stance == stance }.compactMap { pos in
                 guard let a = dossier.actorIndex[pos.actor.slug] else { return nil }
-                return merge(["actor": actorLink(a, depth: depth), "anchor": "position-" + pos.actor.slug,
-                              "stance": stance.rawValue, "stanceLabel": Labels.stance(stance)], [
-                    "noteHTML": pos.note?.html, "quote": pos.quote, "date": date(pos.date),
-                    "source": sourceLink(pos.source, depth: depth),
-                ])
+                return ["actor": .object(actorLink(a, depth: depth)), "anchor": .text("position-" + pos.actor.slug),
+                        "stance": .text(stance.rawValue), "stanceLabel": .text(Labels.stance(stance)),
+                        "noteHTML": .optional(pos.note?.html), "quote": .optional(pos.quote), "date": .optional(date(pos.date)),
+                        "source": .optional(sourceLink(pos.source, depth: depth))]
             }
-            return rows.isEmpty ? nil : ["stance": stance.rawValue, "label": Labels.stance(stance), "count": rows.count, "positions": rows]
+            return rows.isEmpty ? nil : ["stance": .text(stance.rawValue), "label": .text(Labels.stance(stance)), "count": .number(rows.count), "positions": .objects(rows)]
         }
         let timeline: [TemplateObject] = p.timeline.sorted { $0.date < $1.date }.map { e in
-            merge(["date": date(e.date)!, "html": e.text.html], [
-                "actors": actorLinks(e.actors, depth: depth), "source": sourceLink(e.source, depth: depth),
-            ])
+            ["date": .optional(date(e.date)), "html": .text(e.text.html),
+             "actors": .objects(actorLinks(e.actors, depth: depth)), "source": .optional(sourceLink(e.source, depth: depth))]
         }
         let context = merge(common(path: path, title: p.title, description: p.summary, section: "proposals", ogType: "article"), [
-            "slug": p.header.slug,
-            "short": p.short,
-            "status": p.status.rawValue,
-            "statusLabel": Labels.status(p.status),
-            "proposed": date(p.proposed),
-            "updated": date(p.updated),
-            "summary": p.summary,
-            "proposers": actorLinks(p.proposedBy, depth: depth),
-            "provisions": p.provisions.map { ["html": $0.html] as TemplateObject },
-            "positionGroups": groups,
-            "positionCount": p.positions.count,
-            "stanceCounts": stanceCounts(p.positions.map(\.stance)),
-            "related": dossier.related[i].map { proposalLink($0, depth: depth) },
-            "timeline": timeline,
-            "bodyHTML": body(p.header.html, top: 3),
-            "sources": dossier.sourcesCited(byProposal: i).map { sourceLink($0, depth: depth) },
-            "mentionedIn": mentions(id, depth: depth),
+            "slug": .text(p.header.slug),
+            "short": .optional(p.short),
+            "status": .text(p.status.rawValue),
+            "statusLabel": .text(Labels.status(p.status)),
+            "proposed": .optional(date(p.proposed)),
+            "updated": .optional(date(p.updated)),
+            "summary": .optional(p.summary),
+            "proposers": .objects(actorLinks(p.proposedBy, depth: depth)),
+            "provisions": .objects(p.provisions.map { ["html": .text($0.html)] }),
+            "positionGroups": .objects(groups),
+            "positionCount": .number(p.positions.count),
+            "stanceCounts": .objects(stanceCounts(p.positions.map(\.stance))),
+            "related": .objects(dossier.related[i].map { proposalLink($0, depth: depth) }),
+            "timeline": .objects(timeline),
+            "bodyHTML": .optional(body(p.header.html, top: 3)),
+            "sources": .objects(dossier.sourcesCited(byProposal: i).map { sourceLink($0, depth: depth) }),
+            "mentionedIn": .objects(mentions(id, depth: depth)),
         ])
         return PageJob(file: path + "index.html", template: "proposal", context: context)
     }
@@ -270,14 +268,14 @@ struct PageContexts {
         let groups: [TemplateObject] = ActorKind.allCases.compactMap { kind in
             let members = dossier.actors.indices.filter { dossier.actors[$0].kind == kind }
             let rows = TemplateValue.lazyObjects(count: members.count) { k in
-                merge(actorLink(members[k], depth: depth), ["summary": dossier.actors[members[k]].summary,
-                                                            "positionCount": dossier.positionsByActor[members[k]].count,
-                                                            "stanceCounts": stanceCounts(stances(ofActor: members[k]))])
+                merge(actorLink(members[k], depth: depth), ["summary": .optional(dossier.actors[members[k]].summary),
+                                                            "positionCount": .number(dossier.positionsByActor[members[k]].count),
+                                                            "stanceCounts": .objects(stanceCounts(stances(ofActor: members[k])))])
             }
-            return members.isEmpty ? nil : ["kind": kind.rawValue, "label": Labels.actorGroup(kind), "count": members.count, "actors": rows]
+            return members.isEmpty ? nil : ["kind": .text(kind.rawValue), "label": .text(Labels.actorGroup(kind)), "count": .number(members.count), "actors": rows]
         }
         let context = merge(common(path: path, title: "Actors", description: "People, states and organisations in the dossier.", section: "actors"), [
-            "groups": groups,
+            "groups": .objects(groups),
         ])
         return PageJob(file: path + "index.html", template: "actors", context: context)
     }
@@ -289,32 +287,31 @@ struct PageContexts {
         let positions: [TemplateObject] = dossier.positionsByActor[i].map { ref in
             let pos = dossier.proposals[ref.proposal].positions[ref.position]
             let proposalSlug = dossier.proposals[ref.proposal].header.slug
-            return merge(["proposal": proposalLink(ref.proposal, depth: depth), "stance": pos.stance.rawValue,
-                          "stanceLabel": Labels.stance(pos.stance), "anchor": "on-" + proposalSlug,
-                          "positionHref": Route.href(Route.path(.brief(.proposal, proposalSlug)), fromDepth: depth) + "#position-" + a.header.slug], [
-                "noteHTML": pos.note?.html, "quote": pos.quote, "date": date(pos.date),
-                "source": sourceLink(pos.source, depth: depth),
-            ])
+            return ["proposal": .object(proposalLink(ref.proposal, depth: depth)), "stance": .text(pos.stance.rawValue),
+                    "stanceLabel": .text(Labels.stance(pos.stance)), "anchor": .text("on-" + proposalSlug),
+                    "positionHref": .text(Route.href(Route.path(.brief(.proposal, proposalSlug)), fromDepth: depth) + "#position-" + a.header.slug),
+                    "noteHTML": .optional(pos.note?.html), "quote": .optional(pos.quote), "date": .optional(date(pos.date)),
+                    "source": .optional(sourceLink(pos.source, depth: depth))]
         }
         let context = merge(common(path: path, title: a.name, description: a.summary ?? a.role, section: "actors", ogType: "profile"), [
-            "slug": a.header.slug,
-            "name": a.name,
-            "actorKind": a.kind.rawValue,
-            "kindLabel": Labels.actorKind(a.kind),
-            "role": a.role,
-            "summary": a.summary,
-            "aliases": a.aliases.isEmpty ? nil : a.aliases.joined(separator: ", "),
-            "updated": date(a.updated),
-            "affiliation": a.affiliation.flatMap { dossier.actorIndex[$0.slug] }.map { actorLink($0, depth: depth) },
-            "memberOf": actorLinks(a.memberOf, depth: depth),
-            "affiliates": dossier.affiliates[i].map { actorLink($0, depth: depth) },
-            "members": dossier.members[i].map { actorLink($0, depth: depth) },
-            "proposed": dossier.proposedByActor[i].map { proposalLink($0, depth: depth) },
-            "positions": positions,
-            "stanceCounts": stanceCounts(stances(ofActor: i)),
-            "bodyHTML": body(a.header.html, top: 3),
-            "sources": dossier.sourcesCited(byActor: i).map { sourceLink($0, depth: depth) },
-            "mentionedIn": mentions(id, depth: depth),
+            "slug": .text(a.header.slug),
+            "name": .text(a.name),
+            "actorKind": .text(a.kind.rawValue),
+            "kindLabel": .text(Labels.actorKind(a.kind)),
+            "role": .optional(a.role),
+            "summary": .optional(a.summary),
+            "aliases": a.aliases.isEmpty ? nil : .text(a.aliases.joined(separator: ", ")),
+            "updated": .optional(date(a.updated)),
+            "affiliation": .optional(a.affiliation.flatMap { dossier.actorIndex[$0.slug] }.map { actorLink($0, depth: depth) }),
+            "memberOf": .objects(actorLinks(a.memberOf, depth: depth)),
+            "affiliates": .objects(dossier.affiliates[i].map { actorLink($0, depth: depth) }),
+            "members": .objects(dossier.members[i].map { actorLink($0, depth: depth) }),
+            "proposed": .objects(dossier.proposedByActor[i].map { proposalLink($0, depth: depth) }),
+            "positions": .objects(positions),
+            "stanceCounts": .objects(stanceCounts(stances(ofActor: i))),
+            "bodyHTML": .optional(body(a.header.html, top: 3)),
+            "sources": .objects(dossier.sourcesCited(byActor: i).map { sourceLink($0, depth: depth) }),
+            "mentionedIn": .objects(mentions(id, depth: depth)),
         ])
         return PageJob(file: path + "index.html", template: "actor", context: context)
     }
@@ -323,7 +320,7 @@ struct PageContexts {
         let path = "sources/", depth = 1
         let rows = TemplateValue.lazyObjects(count: dossier.sources.count) { i in
             let s = dossier.sources[i]
-            return merge(sourceLink(i, depth: depth), ["author": s.author, "citationCount": dossier.citations[i].count])
+            return merge(sourceLink(i, depth: depth), ["author": .optional(s.author), "citationCount": .number(dossier.citations[i].count)])
         }
         let context = merge(common(path: path, title: "Sources", description: "Every source the dossier cites, newest first.", section: "sources"), [
             "sources": rows,
@@ -338,32 +335,32 @@ struct PageContexts {
         let citations: [TemplateObject] = dossier.citations[i].map { citation in
             switch citation {
             case .brief(let p):
-                return ["proposal": proposalLink(p, depth: depth), "what": "Cited as a source of the brief"]
+                return ["proposal": .object(proposalLink(p, depth: depth)), "what": "Cited as a source of the brief"]
             case .position(let ref):
                 let pos = dossier.proposals[ref.proposal].positions[ref.position]
-                var out: TemplateObject = ["proposal": proposalLink(ref.proposal, depth: depth),
+                var out: TemplateObject = ["proposal": .object(proposalLink(ref.proposal, depth: depth)),
                                           "what": "Position: \(Labels.stance(pos.stance).lowercased())",
-                                          "stance": pos.stance.rawValue]
-                if let a = dossier.actorIndex[pos.actor.slug] { out["actor"] = actorLink(a, depth: depth) }
+                                          "stance": .text(pos.stance.rawValue)]
+                if let a = dossier.actorIndex[pos.actor.slug] { out["actor"] = .object(actorLink(a, depth: depth)) }
                 return out
             case .event(let p, let e):
                 let event = dossier.proposals[p].timeline[e]
-                return ["proposal": proposalLink(p, depth: depth), "what": "Timeline, \(event.date.display)", "html": event.text.html]
+                return ["proposal": .object(proposalLink(p, depth: depth)), "what": "Timeline, \(event.date.display)", "html": .text(event.text.html)]
             }
         }
         let about = ([Labels.sourceKind(s.kind)] + [s.outlet, s.published?.display].compactMap { $0 }).joined(separator: " · ")
         let description = "\(about). The dossier's note on this source, and every position and event that cites it."
         let context = merge(common(path: path, title: s.title, description: description, section: "sources", ogType: "article"), [
-            "slug": s.header.slug,
-            "outlet": s.outlet,
-            "sourceKind": s.kind.rawValue,
-            "kindLabel": Labels.sourceKind(s.kind),
-            "published": date(s.published),
-            "url": s.url,
-            "author": s.author,
-            "bodyHTML": body(s.header.html, top: 3),
-            "citations": citations,
-            "mentionedIn": mentions(id, depth: depth),
+            "slug": .text(s.header.slug),
+            "outlet": .optional(s.outlet),
+            "sourceKind": .text(s.kind.rawValue),
+            "kindLabel": .text(Labels.sourceKind(s.kind)),
+            "published": .optional(date(s.published)),
+            "url": .optional(s.url),
+            "author": .optional(s.author),
+            "bodyHTML": .optional(body(s.header.html, top: 3)),
+            "citations": .objects(citations),
+            "mentionedIn": .objects(mentions(id, depth: depth)),
         ])
         return PageJob(file: path + "index.html", template: "source", context: context)
     }
@@ -381,14 +378,12 @@ struct PageContexts {
             switch entry {
             case .proposed(let p):
                 let proposal = dossier.proposals[p]
-                return merge(["date": date(proposal.proposed)!, "proposal": proposalLink(p, depth: depth), "isProposed": true], [
-                    "actors": actorLinks(proposal.proposedBy, depth: depth),
-                ])
+                return ["date": .optional(date(proposal.proposed)), "proposal": .object(proposalLink(p, depth: depth)), "isProposed": true,
+                        "actors": .objects(actorLinks(proposal.proposedBy, depth: depth))]
             case .event(let p, let e):
                 let event = dossier.proposals[p].timeline[e]
-                return merge(["date": date(event.date)!, "proposal": proposalLink(p, depth: depth), "html": event.timelineHTML], [
-                    "actors": actorLinks(event.actors, depth: depth), "source": sourceLink(event.source, depth: depth),
-                ])
+                return ["date": .optional(date(event.date)), "proposal": .object(proposalLink(p, depth: depth)), "html": .text(event.timelineHTML),
+                        "actors": .objects(actorLinks(event.actors, depth: depth)), "source": .optional(sourceLink(event.source, depth: depth))]
             }
         }
         // One group per year, oldest first; each group's rows are built as it renders.
@@ -399,11 +394,11 @@ struct PageContexts {
             var end = start + 1
             while end < entries.count, year(entries[end]) == y { end += 1 }
             let first = start
-            years.append(["year": y, "entries": TemplateValue.lazyObjects(count: end - start) { row(entries[first + $0]) }])
+            years.append(["year": .number(y), "entries": .lazyObjects(count: end - start) { row(entries[first + $0]) }])
             start = end
         }
         let context = merge(common(path: path, title: "Timeline", description: "Every dated event in the dossier, oldest first.", section: "timeline"), [
-            "years": years,
+            "years": .objects(years),
         ])
         return PageJob(file: path + "index.html", template: "timeline", context: context)
     }
@@ -412,7 +407,7 @@ struct PageContexts {
         let path = "matrix/", depth = 1
         let columns = dossier.matrixActors.map { actorLink($0, depth: depth) }
         // Most cells are empty: each column's empty cell is built once.
-        let empty: [TemplateObject] = dossier.matrixActors.map { ["none": true, "actorName": dossier.actors[$0].name] }
+        let empty: [TemplateObject] = dossier.matrixActors.map { ["none": true, "actorName": .text(dossier.actors[$0].name)] }
         let rows = TemplateValue.lazyObjects(count: dossier.proposals.count) { p in
             let proposal = dossier.proposals[p]
             let href = Route.href(Route.path(.brief(.proposal, proposal.header.slug)), fromDepth: depth)
@@ -421,16 +416,16 @@ struct PageContexts {
                 let a = dossier.matrixActors[column]
                 guard let k = held.firstIndex(of: a) else { return empty[column] }
                 let actor = dossier.actors[a], pos = proposal.positions[k]
-                return ["stance": pos.stance.rawValue, "label": Labels.stance(pos.stance), "actorName": actor.name,
-                        "href": href + "#position-" + actor.header.slug]
+                return ["stance": .text(pos.stance.rawValue), "label": .text(Labels.stance(pos.stance)), "actorName": .text(actor.name),
+                        "href": .text(href + "#position-" + actor.header.slug)]
             }
-            return merge(proposalLink(p, depth: depth), ["cells": cells])
+            return merge(proposalLink(p, depth: depth), ["cells": .objects(cells)])
         }
-        let legend = Stance.allCases.map { ["stance": $0.rawValue, "label": Labels.stance($0)] as TemplateObject }
+        let legend = Stance.allCases.map { ["stance": .text($0.rawValue), "label": .text(Labels.stance($0))] as TemplateObject }
         let context = merge(common(path: path, title: "Stance matrix", description: "Who stands where on every proposal.", section: "matrix"), [
-            "columns": columns,
+            "columns": .objects(columns),
             "rows": rows,
-            "legend": legend,
+            "legend": .objects(legend),
         ])
         return PageJob(file: path + "index.html", template: "matrix", context: context)
     }
@@ -440,9 +435,9 @@ struct PageContexts {
         let id = PageID.brief(.page, page.header.slug)
         let path = Route.path(id), depth = 1
         let context = merge(common(path: path, title: page.title, description: page.summary, section: page.header.slug), [
-            "summary": page.summary,
-            "bodyHTML": body(page.header.html, top: 2),
-            "mentionedIn": mentions(id, depth: depth),
+            "summary": .optional(page.summary),
+            "bodyHTML": .optional(body(page.header.html, top: 2)),
+            "mentionedIn": .objects(mentions(id, depth: depth)),
         ])
         return PageJob(file: path + "index.html", template: "page", context: context)
     }
@@ -451,17 +446,17 @@ struct PageContexts {
     func notFound() -> PageJob {
         var context = common(path: "", title: "Page not found", description: nil, section: "")
         if let baseURL, let url = URLPath.path(of: baseURL) {
-            context["root"] = url
-            context["homeHref"] = url
-            context["nav"] = navigation(section: "") { url + $0 }
-            context["pages"] = dossier.pages.map { page -> TemplateObject in
+            context["root"] = .text(url)
+            context["homeHref"] = .text(url)
+            context["nav"] = .objects(navigation(section: "") { url + $0 })
+            context["pages"] = .objects(dossier.pages.map { page -> TemplateObject in
                 var item = link(.brief(.page, page.header.slug), depth: 0)
-                item["href"] = url + Route.path(.brief(.page, page.header.slug))
+                item["href"] = .text(url + Route.path(.brief(.page, page.header.slug)))
                 return item
-            }
+            })
         }
         context["isHome"] = false
-        context["fullTitle"] = "Page not found · \(dossier.site.title)"
+        context["fullTitle"] = .text("Page not found · \(dossier.site.title)")
         context["canonical"] = nil
         return PageJob(file: "404.html", template: "404", context: context)
     }

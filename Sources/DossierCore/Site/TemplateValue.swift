@@ -136,11 +136,11 @@ struct TemplateObject: ExpressibleByDictionaryLiteral {
     }
 
     /// Entries whose value is nil are left out; the names of a literal are unique.
-    init(dictionaryLiteral elements: (String, (any TemplateRepresentable)?)...) {
+    init(dictionaryLiteral elements: (String, TemplateValue?)...) {
         entries.reserveCapacity(elements.count)
         values.reserveCapacity(elements.count)
         for (name, value) in elements {
-            if let value { append(Entry(name), value.templateValue) }
+            if let value { append(Entry(name), value) }
         }
     }
 
@@ -195,9 +195,9 @@ struct TemplateObject: ExpressibleByDictionaryLiteral {
         }
     }
 
-    subscript(name: String) -> (any TemplateRepresentable)? {
+    subscript(name: String) -> TemplateValue? {
         get { field(name) }
-        set { set(name, newValue?.templateValue) }
+        set { set(name, newValue) }
     }
 
     /// This object with `other`'s values added, replacing its own on the same names.
@@ -222,38 +222,15 @@ enum TemplateKey {
     }
 }
 
-/// Swift values that can be handed to a template.
-protocol TemplateRepresentable {
-    var templateValue: TemplateValue { get }
-    /// A list of such values.
-    static func templateList(_ items: [Self]) -> TemplateValue
-}
+extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByStringInterpolation, ExpressibleByIntegerLiteral,
+    ExpressibleByBooleanLiteral {
+    init(stringLiteral value: String) { self = .text(value) }
+    init(integerLiteral value: Int) { self = .number(value) }
+    init(booleanLiteral value: Bool) { self = .flag(value) }
 
-extension TemplateRepresentable {
-    static func templateList(_ items: [Self]) -> TemplateValue { .list(items.map(\.templateValue)) }
-}
+    /// A text that may be missing: nil leaves the name out of its object.
+    static func optional(_ text: String?) -> TemplateValue? { text.map(TemplateValue.text) }
 
-extension String: TemplateRepresentable {
-    var templateValue: TemplateValue { .text(self) }
-}
-
-extension Int: TemplateRepresentable {
-    var templateValue: TemplateValue { .number(self) }
-}
-
-extension Bool: TemplateRepresentable {
-    var templateValue: TemplateValue { .flag(self) }
-}
-
-extension TemplateObject: TemplateRepresentable {
-    var templateValue: TemplateValue { .object(self) }
-    static func templateList(_ items: [TemplateObject]) -> TemplateValue { .objects(items) }
-}
-
-extension TemplateValue: TemplateRepresentable {
-    var templateValue: TemplateValue { self }
-}
-
-extension Array: TemplateRepresentable where Element: TemplateRepresentable {
-    var templateValue: TemplateValue { Element.templateList(self) }
+    /// An object that may be missing: nil leaves the name out of its object.
+    static func optional(_ object: TemplateObject?) -> TemplateValue? { object.map(TemplateValue.object) }
 }
