@@ -23,12 +23,14 @@ release: deps
 build: deps
 	$(SWIFT) build
 
-## bench: release-build synthetic dossiers of BENCH_N briefs and print times per phase and peak memory
+## bench: release-build synthetic dossiers of BENCH_N briefs and print times per phase and peak memory, then the
+## preview's rebuild times after BENCH_EDITS body edits and as many title edits (0: skip)
 BENCH_N ?= 1000 10000 100000
 BENCH_RUNS ?= 1
+BENCH_EDITS ?= 5
 bench: deps
 	$(SWIFT) build -c release --product DossierBench
-	.build/release/DossierBench --runs $(BENCH_RUNS) $(BENCH_N)
+	.build/release/DossierBench --runs $(BENCH_RUNS) --edits $(BENCH_EDITS) $(BENCH_N)
 
 ## deps: install libcmark-dev when pkg-config cannot find it
 deps:

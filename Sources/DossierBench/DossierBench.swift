@@ -23,8 +23,14 @@ struct DossierBench: ParsableCommand {
     @Option(help: "Only write the synthetic content of the first size into this folder, to build or inspect it by hand.")
     var generate: String?
 
+    @Option(help: "Also time the preview's rebuild after this many body edits and as many title edits of one proposal, per size.")
+    var edits = 0
+
     @Option(help: .private)
     var child: String?
+
+    @Option(help: .private)
+    var childEdits: String?
 
     func run() throws {
         if let generate {
@@ -37,33 +43,48 @@ struct DossierBench: ParsableCommand {
             FileHandle.standardOutput.write(try JSONEncoder().encode(result))
             return
         }
+        if let childEdits {
+            let results = try Benchmark.edits(folder: childEdits, briefs: sizes.first ?? 0, templates: templates, count: edits)
+            FileHandle.standardOutput.write(try JSONEncoder().encode(results))
+            return
+        }
         guard FileManager.default.fileExists(atPath: templates + "/layout.mustache") else {
             throw ValidationError("no templates at '\(templates)': run from the repository's root or pass --templates")
         }
         print(BenchTable.header)
+        var editResults: [EditResult] = []
         for briefs in sizes {
             let folder = try Benchmark.prepare(briefs: briefs)
             defer { try? FileManager.default.removeItem(atPath: folder) }
             var results: [BenchResult] = []
             for _ in 0..<max(1, runs) {
                 try? FileManager.default.removeItem(atPath: folder + "/public")
-                results.append(try measure(folder: folder, briefs: briefs))
+                results.append(try child(BenchResult.self, ["--child", folder, String(briefs)]))
             }
             print(BenchTable.row(results.sorted { $0.wall < $1.wall }[results.count / 2]))
+            if edits > 0 {
+                editResults += try child([EditResult].self, ["--child-edits", folder, "--edits", String(edits), String(briefs)])
+            }
+        }
+        if !editResults.isEmpty {
+            print("")
+            print(BenchTable.editHeader)
+            for result in editResults { print(BenchTable.editRow(result)) }
         }
     }
 
-    /// Builds in a child process of this executable and reads its result.
-    private func measure(folder: String, briefs: Int) throws -> BenchResult {
+    /// Runs this executable as a child process, so that each measurement has a process (and peak memory) of its
+    /// own, and decodes what it prints.
+    private func child<T: Decodable>(_ type: T.Type, _ arguments: [String]) throws -> T {
         let process = Process()
         process.executableURL = Bundle.main.executableURL
-        process.arguments = ["--child", folder, "--templates", templates, String(briefs)]
+        process.arguments = arguments + ["--templates", templates]
         let output = Pipe()
         process.standardOutput = output
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw ExitCode(process.terminationStatus) }
-        return try JSONDecoder().decode(BenchResult.self, from: data)
+        return try JSONDecoder().decode(T.self, from: data)
     }
 }

@@ -14,6 +14,23 @@ public enum BenchTable {
                     + [grouped(Int(r.pagesPerSecond.rounded())), grouped(r.peakMemory / (1 << 20))])
     }
 
+    /// The preview's rebuilds after edits: medians, 90th percentiles and worst, in milliseconds.
+    public static var editHeader: String {
+        line(["briefs", "edit", "edits", "rebuild", "p90", "worst", "page", "page p90"])
+    }
+
+    public static func editRow(_ r: EditResult) -> String {
+        func ms(_ v: Double) -> String { String(Int((v * 1000).rounded())) }
+        let rebuilds = r.rebuilds.sorted(), pages = r.briefPages.sorted()
+        return line([grouped(r.briefs), r.kind, String(r.rebuilds.count), ms(percentile(rebuilds, 0.5)), ms(percentile(rebuilds, 0.9)),
+                     ms(rebuilds.last ?? 0), ms(percentile(pages, 0.5)), ms(percentile(pages, 0.9))])
+    }
+
+    /// The value at fraction `p` of sorted `values` (the upper one of two middles).
+    private static func percentile(_ values: [Double], _ p: Double) -> Double {
+        values.isEmpty ? 0 : values[min(values.count - 1, Int(Double(values.count) * p))]
+    }
+
     private static func line(_ cells: [String]) -> String {
         cells.enumerated().map { i, cell in
             let width = i < 9 ? 8 : 9

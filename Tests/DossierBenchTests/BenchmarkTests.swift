@@ -17,6 +17,25 @@ import Testing
         #expect(written.count == result.pages)
     }
 
+    @Test func theEditBenchmarkTimesBodyAndTitleEditsAndPutsTheBriefBack() throws {
+        let folder = try Benchmark.prepare(briefs: 40)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let proposals = folder + "/content/proposals"
+        let before = try FileManager.default.contentsOfDirectory(atPath: proposals).sorted().map {
+            FileManager.default.contents(atPath: proposals + "/" + $0)
+        }
+        let results = try Benchmark.edits(folder: folder, briefs: 40, templates: templates, count: 2)
+        #expect(results.map(\.kind) == ["body", "title"])
+        for result in results {
+            #expect(result.rebuilds.count == 2 && result.briefPages.count == 2)
+            #expect(zip(result.briefPages, result.rebuilds).allSatisfy { $0 <= $1 })
+        }
+        let after = try FileManager.default.contentsOfDirectory(atPath: proposals).sorted().map {
+            FileManager.default.contents(atPath: proposals + "/" + $0)
+        }
+        #expect(before == after)
+    }
+
     @Test func theSyntheticDossierIsTheSameEveryTime() throws {
         let first = try Benchmark.prepare(briefs: 30), second = try Benchmark.prepare(briefs: 30)
         defer { for folder in [first, second] { try? FileManager.default.removeItem(atPath: folder) } }
