@@ -18,7 +18,7 @@ struct ContextFingerprint {
         let depth = Route.depth(of: job.file)
         for (entry, value) in zip(job.context.entries, job.context.values) {
             let name = entry.name
-            hasher.combine(name)
+            Self.combine(name, into: &hasher)
             if Self.sharedKeys.contains(name) {
                 var ignored: Set<PageID> = []
                 Self.feed(value, into: &hasher, links: &ignored, depth: depth)
@@ -34,7 +34,7 @@ struct ContextFingerprint {
         switch value {
         case .text(let s):
             h.combine(0)
-            h.combine(s)
+            combine(s, into: &h)
         case .number(let n):
             h.combine(1)
             h.combine(n)
@@ -65,24 +65,40 @@ struct ContextFingerprint {
         h.combine(object.entries.count)
         for (entry, value) in zip(object.entries, object.values) {
             let name = entry.name
-            h.combine(name)
+            combine(name, into: &h)
             if name == "href", case .text(let href) = value, let id = page(at: href, fromDepth: depth) { links.insert(id) }
             feed(value, into: &h, links: &links, depth: depth)
         }
     }
 
+    /// Hashes a text by its UTF-8 bytes and length: what a page renders depends on its bytes only, and this is
+    /// several times cheaper than `String`'s own hashing, which a fingerprint of every value spent most of its time in.
+    private static func combine(_ text: String, into h: inout Hasher) {
+        var text = text
+        text.withUTF8 { bytes in
+            h.combine(bytes.count)
+            h.combine(bytes: UnsafeRawBufferPointer(bytes))
+        }
+    }
+
     /// The page a relative link leads to, e.g. `../../actors/italy/#positions` from depth 2 → the actor `italy`.
     static func page(at href: String, fromDepth depth: Int) -> PageID? {
-        var path = Substring(href)
-        if let hash = path.firstIndex(of: "#") { path = path[..<hash] }
-        for _ in 0..<depth {
-            guard path.hasPrefix("../") else { return nil }
-            path = path.dropFirst(3)
+        var href = href
+        return href.withUTF8 { b -> PageID? in
+            let dot = UInt8(ascii: "."), slash = UInt8(ascii: "/")
+            var start = 0
+            for _ in 0..<depth {
+                guard start + 3 <= b.count, b[start] == dot, b[start + 1] == dot, b[start + 2] == slash else { return nil }
+                start += 3
+            }
+            let end = b[start...].firstIndex(of: UInt8(ascii: "#")) ?? b.count
+            if start == end || (end - start == 2 && b[start] == dot && b[start + 1] == slash) { return .home }
+            // Exactly `kind/slug/`.
+            guard let first = b[start..<end].firstIndex(of: slash),
+                  let second = b[(first + 1)..<end].firstIndex(of: slash), second == end - 1 else { return nil }
+            let folder = UnsafeBufferPointer(rebasing: b[start..<first])
+            guard let kind = BriefKind.allCases.first(where: { $0 != .page && $0.folder.utf8.elementsEqual(folder) }) else { return nil }
+            return .brief(kind, String(decoding: UnsafeBufferPointer(rebasing: b[(first + 1)..<second]), as: UTF8.self))
         }
-        if path.isEmpty || path == "./" { return .home }
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[2].isEmpty,
-              let kind = BriefKind.allCases.first(where: { $0 != .page && $0.folder == parts[0] }) else { return nil }
-        return .brief(kind, String(parts[1]))
     }
 }
