@@ -79,15 +79,14 @@ public enum Build {
     private static func write(_ dossier: Dossier, templates: Templates, options: BuildOptions, extra: [String: Any],
                               timer: PhaseTimer) throws -> [(kind: String, count: Int)] {
         let writer = try timer.timed("write") { try SiteWriter(output: options.output, protecting: [options.content, options.templates]) }
-        var jobs: [(file: String, make: () -> PageJob)] = []
+        let plan: SitePlan
         do {
-            let contexts = timer.timed("render") {
-                PageContexts(dossier: dossier, baseURL: dossier.site.baseURL, extra: TemplateObject(any: extra))
+            plan = timer.timed("render") {
+                SitePlan(dossier: dossier, templates: templates, options: options, extra: TemplateObject(any: extra))
             }
-            jobs = contexts.all()
-            timer.timed("write") { writer.makeFolders(for: jobs.map(\.file)) }
+            timer.timed("write") { writer.makeFolders(for: plan.files) }
             let failures = timer.split { () -> ([String?], [(name: String, seconds: Double)]) in
-                let results = Parallel.map(jobs) { pending -> (failure: String?, render: Double, write: Double) in
+                let results = Parallel.map(plan.pages) { pending -> (failure: String?, render: Double, write: Double) in
                     let start = PhaseTimer.now()
                     var writing = 0.0
                     var failure: Error?
@@ -118,17 +117,8 @@ public enum Build {
             }
             if let failure = failures.compactMap({ $0 }).first { throw SiteWriter.WriteError.io(failure) }
             try timer.timed("write") {
-                for asset in templates.assets {
-                    try writer.copy(from: options.templates + "/assets/" + asset, to: "assets/" + asset)
-                }
-                for asset in dossier.assets {
-                    try writer.copy(from: options.content + "/assets/" + asset, to: "assets/" + asset)
-                }
-                if let baseURL = dossier.site.baseURL {
-                    try writer.write("sitemap.xml", Feeds.sitemap(dossier, baseURL: baseURL))
-                    try writer.write("feed.xml", Feeds.feed(dossier, baseURL: baseURL))
-                    try writer.write("robots.txt", Feeds.robots(baseURL: baseURL))
-                }
+                for copy in plan.copies { try writer.copy(from: copy.source, to: copy.file) }
+                for text in plan.texts { try writer.write(text.file, text.make()) }
                 try writer.commit()
             }
         } catch {
@@ -137,6 +127,6 @@ public enum Build {
         }
         let briefs = [("proposals", dossier.proposals.count), ("actors", dossier.actors.count),
                       ("sources", dossier.sources.count), ("pages", dossier.pages.count)]
-        return briefs + [("indexes", jobs.count - briefs.reduce(0) { $0 + $1.1 })]
+        return briefs + [("indexes", plan.pages.count - briefs.reduce(0) { $0 + $1.1 })]
     }
 }
