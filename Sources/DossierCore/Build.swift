@@ -9,14 +9,18 @@ public struct BuildOptions: Sendable {
     /// Overrides `base_url` in `site.yml`.
     public var baseURL: String?
     public var drafts: Bool
+    /// Keep the replaced site beside the output (`.public.previous` for `public`) for the next build to rewrite in
+    /// place, instead of deleting it.
+    public var keepPrevious: Bool
 
     public init(content: String = "content", templates: String = "templates", output: String = "public",
-                baseURL: String? = nil, drafts: Bool = false) {
+                baseURL: String? = nil, drafts: Bool = false, keepPrevious: Bool = true) {
         self.content = content
         self.templates = templates
         self.output = output
         self.baseURL = baseURL
         self.drafts = drafts
+        self.keepPrevious = keepPrevious
     }
 }
 
@@ -78,13 +82,15 @@ public enum Build {
     /// Renders and writes every page on every core, then the assets and feeds; returns the pages written by kind.
     private static func write(_ dossier: Dossier, templates: Templates, options: BuildOptions, extra: [String: Any],
                               timer: PhaseTimer) throws -> [(kind: String, count: Int)] {
-        let writer = try timer.timed("write") { try SiteWriter(output: options.output, protecting: [options.content, options.templates]) }
+        let writer = try timer.timed("write") {
+            try SiteWriter(output: options.output, protecting: [options.content, options.templates], keepPrevious: options.keepPrevious)
+        }
         let plan: SitePlan
         do {
             plan = timer.timed("render") {
                 SitePlan(dossier: dossier, templates: templates, options: options, extra: TemplateObject(any: extra))
             }
-            timer.timed("write") { writer.makeFolders(for: plan.files) }
+            try timer.timed("write") { try writer.prepare(for: plan.files) }
             let failures = timer.split { () -> ([String?], [(name: String, seconds: Double)]) in
                 let results = Parallel.map(plan.pages) { pending -> (failure: String?, render: Double, write: Double) in
                     let start = PhaseTimer.now()
