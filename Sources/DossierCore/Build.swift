@@ -112,6 +112,7 @@ public enum Build {
                         var page: [UInt8] = []
                         templates.render(job, into: &page, flush: emit)
                         emit(&page)
+                        if failure == nil { try file.finish() }
                     } catch {
                         failure = error
                     }

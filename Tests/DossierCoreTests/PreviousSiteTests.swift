@@ -33,13 +33,17 @@ import Testing
     }
 
     @Test func theNextBuildRewritesTheKeptSiteAndWritesWhatAFreshBuildWrites() {
-        let fixture = Fixture(changing: ["assets/maps/front.svg": "<svg/>", "sources/extra.md": "---\ntitle: Extra\n---\nLong text.\n"])
+        let big = String(repeating: "0123456789", count: 20_000)
+        let fixture = Fixture(changing: ["assets/maps/front.svg": "<svg/>", "assets/big.txt": big,
+                                         "sources/extra.md": "---\ntitle: Extra\n---\nLong text.\n"])
         _ = fixture.build(baseURL: "https://example.org/d/")
         let firstSite = inode(fixture.output + "/index.html")
         _ = fixture.build(baseURL: "https://example.org/d/")
-        // Without a base URL there are no feeds and pages are shorter; the extra source and the asset are gone.
+        // Without a base URL there are no feeds and pages are shorter; the extra source and an asset are gone, and
+        // the big asset shrinks.
         fixture.remove("sources/extra.md")
         fixture.remove("assets/maps/front.svg")
+        fixture.write("assets/big.txt", "small")
         fixture.write("actors/nato.md", "---\nname: NATO\nkind: organization\n---\nA longer body than before.\n")
         let report = fixture.build()
         #expect(report.wrote)
@@ -47,6 +51,7 @@ import Testing
         let tree = Fixture.tree(fixture.output)
         #expect(tree == freshTree(fixture))
         #expect(tree["sitemap.xml"] == nil && tree["assets/maps"] == nil && tree["sources/extra"] == nil)
+        #expect(tree["assets/big.txt"] == "small")
     }
 
     @Test func aRemovedPageVanishesFromTheSiteAndFromTheKeptSiteWhenItIsRewritten() {
