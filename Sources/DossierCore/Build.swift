@@ -9,14 +9,18 @@ public struct BuildOptions: Sendable {
     /// Overrides `base_url` in `site.yml`.
     public var baseURL: String?
     public var drafts: Bool
+    /// Keep the replaced site beside the output (`.public.previous` for `public`) for the next build to rewrite in
+    /// place, instead of deleting it.
+    public var keepPrevious: Bool
 
     public init(content: String = "content", templates: String = "templates", output: String = "public",
-                baseURL: String? = nil, drafts: Bool = false) {
+                baseURL: String? = nil, drafts: Bool = false, keepPrevious: Bool = true) {
         self.content = content
         self.templates = templates
         self.output = output
         self.baseURL = baseURL
         self.drafts = drafts
+        self.keepPrevious = keepPrevious
     }
 }
 
@@ -78,16 +82,17 @@ public enum Build {
     /// Renders and writes every page on every core, then the assets and feeds; returns the pages written by kind.
     private static func write(_ dossier: Dossier, templates: Templates, options: BuildOptions, extra: [String: Any],
                               timer: PhaseTimer) throws -> [(kind: String, count: Int)] {
-        let writer = try timer.timed("write") { try SiteWriter(output: options.output, protecting: [options.content, options.templates]) }
-        var jobs: [(file: String, make: () -> PageJob)] = []
+        let writer = try timer.timed("write") {
+            try SiteWriter(output: options.output, protecting: [options.content, options.templates], keepPrevious: options.keepPrevious)
+        }
+        let plan: SitePlan
         do {
-            let contexts = timer.timed("render") {
-                PageContexts(dossier: dossier, baseURL: dossier.site.baseURL, extra: TemplateObject(any: extra))
+            plan = timer.timed("render") {
+                SitePlan(dossier: dossier, templates: templates, options: options, extra: TemplateObject(any: extra))
             }
-            jobs = contexts.all()
-            timer.timed("write") { writer.makeFolders(for: jobs.map(\.file)) }
+            try timer.timed("write") { try writer.prepare(for: plan.files) }
             let failures = timer.split { () -> ([String?], [(name: String, seconds: Double)]) in
-                let results = Parallel.map(jobs) { pending -> (failure: String?, render: Double, write: Double) in
+                let results = Parallel.map(plan.pages) { pending -> (failure: String?, render: Double, write: Double) in
                     let start = PhaseTimer.now()
                     var writing = 0.0
                     var failure: Error?
@@ -107,6 +112,7 @@ public enum Build {
                         var page: [UInt8] = []
                         templates.render(job, into: &page, flush: emit)
                         emit(&page)
+                        if failure == nil { try file.finish() }
                     } catch {
                         failure = error
                     }
@@ -118,17 +124,8 @@ public enum Build {
             }
             if let failure = failures.compactMap({ $0 }).first { throw SiteWriter.WriteError.io(failure) }
             try timer.timed("write") {
-                for asset in templates.assets {
-                    try writer.copy(from: options.templates + "/assets/" + asset, to: "assets/" + asset)
-                }
-                for asset in dossier.assets {
-                    try writer.copy(from: options.content + "/assets/" + asset, to: "assets/" + asset)
-                }
-                if let baseURL = dossier.site.baseURL {
-                    try writer.write("sitemap.xml", Feeds.sitemap(dossier, baseURL: baseURL))
-                    try writer.write("feed.xml", Feeds.feed(dossier, baseURL: baseURL))
-                    try writer.write("robots.txt", Feeds.robots(baseURL: baseURL))
-                }
+                for copy in plan.copies { try writer.copy(from: copy.source, to: copy.file) }
+                for text in plan.texts { try writer.write(text.file, text.make()) }
                 try writer.commit()
             }
         } catch {
@@ -137,6 +134,6 @@ public enum Build {
         }
         let briefs = [("proposals", dossier.proposals.count), ("actors", dossier.actors.count),
                       ("sources", dossier.sources.count), ("pages", dossier.pages.count)]
-        return briefs + [("indexes", jobs.count - briefs.reduce(0) { $0 + $1.1 })]
+        return briefs + [("indexes", plan.pages.count - briefs.reduce(0) { $0 + $1.1 })]
     }
 }

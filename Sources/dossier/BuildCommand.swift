@@ -28,6 +28,10 @@ struct BuildCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "The absolute URL the site is published at, for the feed, sitemap and og: tags (overrides site.yml).")
     var baseURL: String?
 
+    @Flag(name: .customLong("keep-previous"), inversion: .prefixedNo,
+          help: "Keep the replaced site beside the output (.NAME.previous) and rewrite it in place on the next build, which is faster than creating every file again; with --no-keep-previous the replaced site is deleted.")
+    var keepPrevious = true
+
     func validate() throws {
         if let baseURL, SiteSettings.normalizedBaseURL(baseURL) == nil {
             throw ValidationError("--base-url must be an absolute http or https URL, e.g. https://example.org/dossier/")
@@ -36,7 +40,7 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         let options = BuildOptions(content: site.content, templates: site.templates, output: output,
-                                   baseURL: baseURL, drafts: site.drafts)
+                                   baseURL: baseURL, drafts: site.drafts, keepPrevious: keepPrevious)
         let report = Build.run(options)
         Terminal.printDiagnostics(report.diagnostics)
         let warnings = Terminal.count(report.diagnostics.warningCount, "warning")

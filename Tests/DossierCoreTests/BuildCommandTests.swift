@@ -18,6 +18,18 @@ import Testing
         #expect(result.stdout.contains("Build failed: 1 error, 0 warnings"))
     }
 
+    @Test func noKeepPreviousDeletesTheReplacedSite() throws {
+        let fixture = Fixture()
+        let build = ["build", "--content", fixture.content, "--templates", Fixture.templates, "--output", fixture.output]
+        #expect(try DossierBinary.run(build).status == 0)
+        #expect(try DossierBinary.run(build).status == 0)
+        #expect(FileManager.default.fileExists(atPath: fixture.previous))
+        #expect(try DossierBinary.run(build + ["--no-keep-previous"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: fixture.previous))
+        #expect(try DossierBinary.run(build + ["--no-keep-previous"]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: fixture.previous))
+    }
+
     @Test func usageErrorsExitTwo() throws {
         #expect(try DossierBinary.run(["build", "--no-such-flag"]).status == 2)
         #expect(try DossierBinary.run(["build", "--base-url", "not a url"]).status == 2)
@@ -27,6 +39,7 @@ import Testing
     @Test func everyCommandHasHelp() throws {
         let result = try DossierBinary.run(["build", "--help"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("--base-url") && result.stdout.contains("--drafts") && result.stdout.contains("--output"))
+        #expect(result.stdout.contains("--base-url") && result.stdout.contains("--drafts") && result.stdout.contains("--output")
+                && result.stdout.contains("--no-keep-previous"))
     }
 }

@@ -109,6 +109,8 @@ struct Fixture {
 
     var content: String { root.appendingPathComponent("content").path }
     var output: String { root.appendingPathComponent("public").path }
+    /// Where a build keeps the site it replaced.
+    var previous: String { root.appendingPathComponent(".public.previous").path }
 
     func write(_ path: String, _ text: String) {
         write(path, data: Data(text.utf8))
@@ -124,13 +126,16 @@ struct Fixture {
         try! FileManager.default.removeItem(at: root.appendingPathComponent("content").appendingPathComponent(path))
     }
 
-    func options(drafts: Bool = false, baseURL: String? = nil) -> BuildOptions {
-        BuildOptions(content: content, templates: Fixture.templates, output: output, baseURL: baseURL, drafts: drafts)
+    func options(drafts: Bool = false, baseURL: String? = nil, keepPrevious: Bool = true) -> BuildOptions {
+        BuildOptions(content: content, templates: Fixture.templates, output: output, baseURL: baseURL, drafts: drafts,
+                     keepPrevious: keepPrevious)
     }
 
     func check(drafts: Bool = false) -> BuildReport { Build.check(options(drafts: drafts)) }
 
-    func build(drafts: Bool = false, baseURL: String? = nil) -> BuildReport { Build.run(options(drafts: drafts, baseURL: baseURL)) }
+    func build(drafts: Bool = false, baseURL: String? = nil, keepPrevious: Bool = true) -> BuildReport {
+        Build.run(options(drafts: drafts, baseURL: baseURL, keepPrevious: keepPrevious))
+    }
 
     /// A built page's text, e.g. `actors/italy/index.html`.
     func page(_ path: String) -> String {
@@ -145,6 +150,30 @@ struct Fixture {
         for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
             out[String(url.path.dropFirst(base.path.count + 1))] = try? Data(contentsOf: url)
         }
+        return out
+    }
+
+    /// Everything below `path`, by relative path, without following links: a file's bytes as text, `folder`, or
+    /// `link to TARGET`. Unlike `builtFiles`, it shows empty folders, links, and what is in the fixture's root.
+    static func tree(_ path: String) -> [String: String] {
+        var out: [String: String] = [:]
+        func walk(_ relative: String) {
+            let folder = relative.isEmpty ? path : path + "/" + relative
+            for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+                let child = relative.isEmpty ? name : relative + "/" + name
+                let full = path + "/" + child
+                switch try? FileManager.default.attributesOfItem(atPath: full)[.type] as? FileAttributeType {
+                case .typeDirectory?:
+                    out[child] = "folder"
+                    walk(child)
+                case .typeSymbolicLink?:
+                    out[child] = "link to " + ((try? FileManager.default.destinationOfSymbolicLink(atPath: full)) ?? "?")
+                default:
+                    out[child] = String(decoding: (try? Data(contentsOf: URL(fileURLWithPath: full))) ?? Data(), as: UTF8.self)
+                }
+            }
+        }
+        walk("")
         return out
     }
 

@@ -149,9 +149,11 @@ import Testing
     }
 
     @Test func assetsFromTheContentAndTheTemplatesAreCopied() {
-        let fixture = Fixture(changing: ["assets/maps/front.svg": "<svg/>", "assets/readme.md": "# not a brief"])
+        let big = String(repeating: "0123456789", count: 20_000)
+        let fixture = Fixture(changing: ["assets/maps/front.svg": "<svg/>", "assets/readme.md": "# not a brief", "assets/big.txt": big])
         _ = fixture.build()
         #expect(fixture.page("assets/maps/front.svg") == "<svg/>")
+        #expect(fixture.page("assets/big.txt") == big)
         #expect(fixture.page("assets/readme.md") == "# not a brief")
         #expect(fixture.builtFiles()["readme/index.html"] == nil)
     }

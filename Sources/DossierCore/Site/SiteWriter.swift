@@ -1,8 +1,13 @@
 import Foundation
 
-/// Writes a site into a fresh folder beside the output, then swaps it in whole.
+/// Writes a site into a staging folder beside the output, then swaps it in whole.
 ///
-/// Until `commit()`, the previous output is untouched; a build that fails leaves it exactly as it was.
+/// The staging folder is the site the last build replaced, when it was kept beside the output as `.NAME.previous`
+/// and still looks like a built site: its folders and files are rewritten in place and whatever this build does not
+/// write is removed first, so the result is the same as a fresh folder's. Creating and deleting a folder and a file
+/// per page costs far more: on ext4, creating many inodes soon after deleting many took seconds. Otherwise the
+/// staging folder is a new, empty one. Until `commit()`, the output is untouched; a build that fails leaves it
+/// exactly as it was.
 final class SiteWriter: @unchecked Sendable {
     enum WriteError: Error, CustomStringConvertible {
         case unsafeOutput(String)
@@ -15,24 +20,60 @@ final class SiteWriter: @unchecked Sendable {
         }
     }
 
-    let output: URL
-    let staging: URL
+    private let outputPath: String
     private let stagingPath: String
+    /// Where the replaced site is kept, e.g. `.public.previous` beside `public`.
+    private let sparePath: String
+    /// Where a replaced site that is not kept goes until it is deleted.
+    private let oldPath: String
+    private let keepPrevious: Bool
+    /// Whether the staging folder is a kept site, to be pruned before it is written.
+    private let reused: Bool
 
     /// Refuses outputs that would overwrite the content, the templates, or a folder that is not a built site.
-    init(output: String, protecting inputs: [String]) throws {
-        let fm = FileManager.default
+    /// With `keepPrevious`, `commit()` keeps the replaced site beside the output for the next build to rewrite;
+    /// without, it deletes it. Either way a site kept by an earlier build is reused.
+    init(output: String, protecting inputs: [String], keepPrevious: Bool) throws {
         let out = try Self.checkedOutput(output, protecting: inputs, replacing: true)
-        self.output = out
-        let name = ".\(out.lastPathComponent).tmp-\(ProcessInfo.processInfo.processIdentifier)-\(UInt32.random(in: 0...UInt32.max))"
-        staging = out.deletingLastPathComponent().appendingPathComponent(name)
-        stagingPath = staging.path
+        self.keepPrevious = keepPrevious
+        outputPath = out.path
+        let parent = out.deletingLastPathComponent()
+        let random = UInt32.random(in: 0...UInt32.max)
+        stagingPath = parent.appendingPathComponent(".\(out.lastPathComponent).tmp-\(getpid())-\(random)").path
+        sparePath = parent.appendingPathComponent(".\(out.lastPathComponent).previous").path
+        oldPath = parent.appendingPathComponent(".\(out.lastPathComponent).old-\(getpid())").path
         do {
-            try fm.createDirectory(at: out.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try fm.createDirectory(at: staging, withIntermediateDirectories: false)
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
         } catch {
-            throw WriteError.io("cannot create '\(staging.path)': \(error.localizedDescription)")
+            throw WriteError.io("cannot create '\(parent.path)': \(error.localizedDescription)")
         }
+        reused = Self.take(sparePath, as: stagingPath)
+        if !reused, mkdir(stagingPath, 0o755) != 0 {
+            throw WriteError.io("cannot create '\(stagingPath)': \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Renames the kept site at `spare` to `staging` when it is a folder (not a link to one) that is empty or holds
+    /// an `index.html`, and returns whether it did. Taking it by renaming means two builds never share one.
+    private static func take(_ spare: String, as staging: String) -> Bool {
+        guard let folder = realFolder(spare),
+              let entries = try? FileManager.default.contentsOfDirectory(atPath: spare), holdsSite(entries),
+              rename(spare, staging) == 0 else { return false }
+        if realFolder(staging) == folder { return true }
+        rename(staging, spare)  // replaced between the check and the rename: put it back
+        return false
+    }
+
+    /// The device and inode of `path` when it is a folder and not a symbolic link.
+    private static func realFolder(_ path: String) -> [UInt64]? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+        return [UInt64(info.st_dev), UInt64(info.st_ino)]
+    }
+
+    /// Whether a folder with these entries may be replaced: it is empty or holds a built site.
+    private static func holdsSite(_ entries: [String]) -> Bool {
+        entries.isEmpty || entries.contains("index.html")
     }
 
     /// The output as a standardised URL, once it is known not to be `/`, the home or working folder, a folder that
@@ -57,7 +98,7 @@ final class SiteWriter: @unchecked Sendable {
                 throw WriteError.unsafeOutput("'\(output)' exists and is not a folder")
             }
             let entries = (try? fm.contentsOfDirectory(atPath: outPath)) ?? []
-            if replacing && !entries.isEmpty && !entries.contains("index.html") {
+            if replacing && !holdsSite(entries) {
                 throw WriteError.unsafeOutput("refusing to replace '\(output)': it is not empty and holds no built site (no index.html)")
             }
         }
@@ -70,12 +111,16 @@ final class SiteWriter: @unchecked Sendable {
         try text.withUTF8 { try write(relative, bytes: UnsafeRawBufferPointer($0)) }
     }
 
-    /// Creates the folders of `files` in order, on this thread.
+    /// Readies the staging folder for exactly `files`: in a reused site, removes everything else and whatever could
+    /// lead a write outside the folder (see `FileTree.prune`); then creates their folders in order, on this thread.
     ///
     /// Folder creation in one parent serializes in the kernel: two threads making page folders side by side took
     /// twice the CPU time of one, spinning on the parent's lock. Files are then written in parallel, each into its
     /// own folder.
-    func makeFolders(for files: [String]) {
+    func prepare(for files: [String]) throws {
+        if reused, !FileTree.prune(stagingPath, keeping: files) {
+            throw WriteError.io("cannot reuse the site kept from the last build in '\(stagingPath)': something in it could not be removed")
+        }
         var made: Set<Substring> = []
         for file in files {
             guard let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
@@ -84,21 +129,30 @@ final class SiteWriter: @unchecked Sendable {
         }
     }
 
-    /// Writes one file, creating its folders if `makeFolders` did not.
+    /// Writes one file, creating its folders if `prepare` did not.
     func write(_ relative: String, bytes: UnsafeRawBufferPointer) throws {
         let file = try create(relative)
         defer { file.close() }
         try file.append(bytes)
+        try file.finish()
     }
 
-    /// A file of the staged site open for writing.
+    /// A file of the staged site open for writing from its start; `finish()` cuts off what is left of an older,
+    /// longer file in its place.
+    ///
+    /// A reused site's files are overwritten, not emptied when opened: ext4 writes out a file emptied and rewritten
+    /// as soon as it is closed (its `auto_da_alloc` guard against losing data in a crash), which with freeing and
+    /// allocating the blocks again took twice the system time of overwriting.
     final class File {
         let relative: String
         private var fd: Int32
+        private var length = 0
+        private let oldLength: Int
 
-        fileprivate init(relative: String, fd: Int32) {
+        fileprivate init(relative: String, fd: Int32, oldLength: Int) {
             self.relative = relative
             self.fd = fd
+            self.oldLength = oldLength
         }
 
         func append(_ bytes: UnsafeRawBufferPointer) throws {
@@ -111,8 +165,18 @@ final class SiteWriter: @unchecked Sendable {
                 }
                 offset += n
             }
+            length += bytes.count
         }
 
+        /// Cuts the file to what was appended, and closes it.
+        func finish() throws {
+            if oldLength > length, ftruncate(fd, off_t(length)) != 0 {
+                throw WriteError.io("cannot write '\(relative)': \(String(cString: strerror(errno)))")
+            }
+            close()
+        }
+
+        /// Closes the file as it is.
         func close() {
             if fd >= 0 { Foundation.close(fd) }
             fd = -1
@@ -121,16 +185,23 @@ final class SiteWriter: @unchecked Sendable {
         deinit { close() }
     }
 
-    /// Creates (or empties) a file, creating its folders if `makeFolders` did not.
+    /// Opens a file of the staged site, creating it and, if `prepare` did not, its folders. A symbolic link or a
+    /// file with other hard links in its place is an error: writing would change a file elsewhere.
     func create(_ relative: String) throws -> File {
         let path = stagingPath + "/" + relative
-        var fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let flags = O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC
+        var fd = open(path, flags, 0o644)
         if fd < 0, errno == ENOENT, let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) {
             makeFolder(stagingPath + "/" + relative[..<slash])
-            fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            fd = open(path, flags, 0o644)
         }
         guard fd >= 0 else { throw WriteError.io("cannot write '\(relative)': \(String(cString: strerror(errno)))") }
-        return File(relative: relative, fd: fd)
+        var info = stat()
+        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1 else {
+            Foundation.close(fd)
+            throw WriteError.io("cannot write '\(relative)': it is not a file of its own")
+        }
+        return File(relative: relative, fd: fd, oldLength: Int(info.st_size))
     }
 
     /// Creates a folder and any missing parents; one that exists is fine, other failures show when the file is opened.
@@ -142,31 +213,46 @@ final class SiteWriter: @unchecked Sendable {
 
     /// Copies a file into the staged site.
     func copy(from source: String, to relative: String) throws {
-        let target = staging.appendingPathComponent(relative)
-        do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if FileManager.default.fileExists(atPath: target.path) { try FileManager.default.removeItem(at: target) }
-            try FileManager.default.copyItem(atPath: source, toPath: target.path)
-        } catch {
-            throw WriteError.io("cannot copy '\(source)': \(error.localizedDescription)")
+        let input = open(source, O_RDONLY | O_CLOEXEC)
+        guard input >= 0 else { throw WriteError.io("cannot copy '\(source)': \(String(cString: strerror(errno)))") }
+        defer { Foundation.close(input) }
+        let file = try create(relative)
+        defer { file.close() }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
+        defer { buffer.deallocate() }
+        while true {
+            let n = read(input, buffer.baseAddress!, buffer.count)
+            if n == 0 { return try file.finish() }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw WriteError.io("cannot copy '\(source)': \(String(cString: strerror(errno)))")
+            }
+            try file.append(UnsafeRawBufferPointer(rebasing: buffer[..<n]))
         }
     }
 
-    /// Swaps the staged site in place of the output.
+    /// Swaps the staged site in place of the output, and keeps the replaced site as the spare or deletes it.
+    ///
+    /// The replaced site is kept only when it is a real folder and nothing is in the spare's place (a spare the
+    /// build did not take, being no site, is left alone).
     func commit() throws {
-        let fm = FileManager.default
-        let old = output.deletingLastPathComponent()
-            .appendingPathComponent(".\(output.lastPathComponent).old-\(ProcessInfo.processInfo.processIdentifier)")
-        do {
-            if fm.fileExists(atPath: output.path) {
-                FileTree.remove(old.path)
-                try fm.moveItem(at: output, to: old)
-            }
-            try fm.moveItem(at: staging, to: output)
-            FileTree.remove(old.path)
-        } catch {
-            throw WriteError.io("cannot move the new site into '\(output.path)': \(error.localizedDescription)")
+        var info = stat()
+        let replacing = lstat(outputPath, &info) == 0
+        let kept = replacing && keepPrevious && info.st_mode & S_IFMT == S_IFDIR && rename(outputPath, sparePath) == 0
+        if replacing && !kept {
+            FileTree.remove(oldPath)
+            guard rename(outputPath, oldPath) == 0 else { throw moveError() }
         }
+        guard rename(stagingPath, outputPath) == 0 else {
+            let error = moveError()
+            if replacing { rename(kept ? sparePath : oldPath, outputPath) }
+            throw error
+        }
+        if replacing && !kept { FileTree.remove(oldPath) }
+    }
+
+    private func moveError() -> WriteError {
+        .io("cannot move the new site into '\(outputPath)': \(String(cString: strerror(errno)))")
     }
 
     /// Removes the staged site, leaving the output as it was.

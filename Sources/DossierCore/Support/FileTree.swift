@@ -1,6 +1,6 @@
 import Foundation
 
-/// Removes folder trees with POSIX calls relative to open folders.
+/// Removes folder trees, or the parts of one that a build will not write, with POSIX calls relative to open folders.
 ///
 /// FileManager.removeItem stats and builds a full path for every entry; a built site has one folder per page, so
 /// replacing a 10,000-page site spent about as long deleting the old one as writing the new one. One thread: two
@@ -9,6 +9,68 @@ enum FileTree {
     /// Removes `path` and everything below it; errors are ignored, as with `try? removeItem`.
     static func remove(_ path: String) {
         removeRecursively(path)
+    }
+
+    /// Removes from the folder `path` everything that is not one of `files` (paths relative to it) or a folder on
+    /// the way to one, and, whatever their names, what writing `files` could reach beyond the folder through:
+    /// symbolic links, entries that are neither files nor folders, files with more than one hard link, and entries
+    /// of another file system. Returns false when one of those could not be removed, or `path` is not a folder.
+    static func prune(_ path: String, keeping files: [String]) -> Bool {
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var root = stat()
+        guard fstat(fd, &root) == 0 else { return false }
+        var folders: Set<String> = []
+        for file in files {
+            var folder = Substring(file)
+            while let slash = folder.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                folder = folder[..<slash]
+                if !folders.insert(String(folder)).inserted { break }
+            }
+        }
+        let kept = Kept(files: Set(files), folders: folders, device: root.st_dev)
+        return prune(fd, prefix: "", kept)
+    }
+
+    private struct Kept {
+        let files: Set<String>
+        let folders: Set<String>
+        let device: dev_t
+    }
+
+    private static func prune(_ fd: Int32, prefix: String, _ kept: Kept) -> Bool {
+        let copy = dup(fd)
+        guard copy >= 0, let dir = fdopendir(copy) else { return false }
+        defer { closedir(dir) }
+        var clean = true
+        while let entry = readdir(dir) {
+            let name = self.name(entry)
+            if name == "." || name == ".." { continue }
+            let relative = prefix + name
+            var info = stat()
+            guard fstatat(fd, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else {
+                clean = false
+                continue
+            }
+            let type = info.st_mode & S_IFMT
+            let sameDevice = info.st_dev == kept.device
+            if type == S_IFDIR, sameDevice {
+                let child = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                guard child >= 0 else {
+                    clean = false
+                    continue
+                }
+                clean = prune(child, prefix: relative + "/", kept) && clean
+                close(child)
+                if !kept.folders.contains(relative) { clean = unlinkat(fd, name, AT_REMOVEDIR) == 0 && clean }
+            } else if type == S_IFREG, sameDevice, info.st_nlink == 1, kept.files.contains(relative) {
+                continue
+            } else {
+                clean = unlinkat(fd, name, type == S_IFDIR ? AT_REMOVEDIR : 0) == 0 && clean
+            }
+        }
+        return clean
     }
 
     private static func name(_ entry: UnsafeMutablePointer<dirent>) -> String {
