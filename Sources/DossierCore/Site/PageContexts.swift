@@ -67,12 +67,14 @@ struct PageContexts {
         depth >= 1 && depth <= shared.actors.count ? shared.actors[depth - 1][i] : makeActorLink(i, depth: depth)
     }
 
+    // Rows and links read the fields they need in place: `let a = dossier.actors[i]` copies the whole brief, a
+    // retain for each of its fields, and was the most frequent copy in a build.
+
     private func makeActorLink(_ i: Int, depth: Int) -> TemplateObject {
-        let a = dossier.actors[i]
-        var out = link(.brief(.actor, a.header.slug), depth: depth)
-        out["name"] = .text(a.name)
-        out["actorKind"] = .text(a.kind.rawValue)
-        if let role = a.role { out["role"] = .text(role) }
+        var out = link(.brief(.actor, dossier.actors[i].header.slug), depth: depth)
+        out["name"] = .text(dossier.actors[i].name)
+        out["actorKind"] = .text(dossier.actors[i].kind.rawValue)
+        if let role = dossier.actors[i].role { out["role"] = .text(role) }
         return out
     }
 
@@ -85,12 +87,11 @@ struct PageContexts {
     }
 
     private func makeSourceLink(_ i: Int, depth: Int) -> TemplateObject {
-        let s = dossier.sources[i]
-        var out = link(.brief(.source, s.header.slug), depth: depth)
-        out["kindLabel"] = .text(Labels.sourceKind(s.kind))
-        out["sourceKind"] = .text(s.kind.rawValue)
-        if let outlet = s.outlet { out["outlet"] = .text(outlet) }
-        if let published = date(s.published) { out["published"] = .object(published) }
+        var out = link(.brief(.source, dossier.sources[i].header.slug), depth: depth)
+        out["kindLabel"] = .text(Labels.sourceKind(dossier.sources[i].kind))
+        out["sourceKind"] = .text(dossier.sources[i].kind.rawValue)
+        if let outlet = dossier.sources[i].outlet { out["outlet"] = .text(outlet) }
+        if let published = date(dossier.sources[i].published) { out["published"] = .object(published) }
         return out
     }
 
@@ -103,11 +104,10 @@ struct PageContexts {
     }
 
     private func makeProposalLink(_ i: Int, depth: Int) -> TemplateObject {
-        let p = dossier.proposals[i]
-        var out = link(.brief(.proposal, p.header.slug), depth: depth)
-        out["short"] = .text(p.short ?? p.title)
-        out["status"] = .text(p.status.rawValue)
-        out["statusLabel"] = .text(Labels.status(p.status))
+        var out = link(.brief(.proposal, dossier.proposals[i].header.slug), depth: depth)
+        out["short"] = .text(dossier.proposals[i].short ?? dossier.proposals[i].title)
+        out["status"] = .text(dossier.proposals[i].status.rawValue)
+        out["statusLabel"] = .text(Labels.status(dossier.proposals[i].status))
         return out
     }
 
@@ -187,14 +187,13 @@ struct PageContexts {
 
     /// A proposal as a row of the overview tables: status, proposers, date, count of each stance.
     private func proposalRow(_ i: Int, depth: Int) -> TemplateObject {
-        let p = dossier.proposals[i]
-        let counts = stanceCounts(p.positions.map(\.stance))
+        let counts = stanceCounts(dossier.proposals[i].positions.map(\.stance))
         return merge(proposalLink(i, depth: depth), [
-            "proposers": .objects(actorLinks(p.proposedBy, depth: depth)),
-            "proposed": .optional(date(p.proposed)),
-            "summary": .optional(p.summary),
+            "proposers": .objects(actorLinks(dossier.proposals[i].proposedBy, depth: depth)),
+            "proposed": .optional(date(dossier.proposals[i].proposed)),
+            "summary": .optional(dossier.proposals[i].summary),
             "stanceCounts": .objects(counts),
-            "positionCount": .number(p.positions.count),
+            "positionCount": .number(dossier.proposals[i].positions.count),
         ])
     }
 
@@ -377,13 +376,13 @@ struct PageContexts {
         func row(_ entry: TimelineEntry) -> TemplateObject {
             switch entry {
             case .proposed(let p):
-                let proposal = dossier.proposals[p]
-                return ["date": .optional(date(proposal.proposed)), "proposal": .object(proposalLink(p, depth: depth)), "isProposed": true,
-                        "actors": .objects(actorLinks(proposal.proposedBy, depth: depth))]
+                return ["date": .optional(date(dossier.proposals[p].proposed)), "proposal": .object(proposalLink(p, depth: depth)),
+                        "isProposed": true, "actors": .objects(actorLinks(dossier.proposals[p].proposedBy, depth: depth))]
             case .event(let p, let e):
-                let event = dossier.proposals[p].timeline[e]
-                return ["date": .optional(date(event.date)), "proposal": .object(proposalLink(p, depth: depth)), "html": .text(event.timelineHTML),
-                        "actors": .objects(actorLinks(event.actors, depth: depth)), "source": .optional(sourceLink(event.source, depth: depth))]
+                return ["date": .optional(date(dossier.proposals[p].timeline[e].date)), "proposal": .object(proposalLink(p, depth: depth)),
+                        "html": .text(dossier.proposals[p].timeline[e].timelineHTML),
+                        "actors": .objects(actorLinks(dossier.proposals[p].timeline[e].actors, depth: depth)),
+                        "source": .optional(sourceLink(dossier.proposals[p].timeline[e].source, depth: depth))]
             }
         }
         // One group per year, oldest first; each group's rows are built as it renders.
@@ -409,15 +408,14 @@ struct PageContexts {
         // Most cells are empty: each column's empty cell is built once.
         let empty: [TemplateObject] = dossier.matrixActors.map { ["none": true, "actorName": .text(dossier.actors[$0].name)] }
         let rows = TemplateValue.lazyObjects(count: dossier.proposals.count) { p in
-            let proposal = dossier.proposals[p]
-            let href = Route.href(Route.path(.brief(.proposal, proposal.header.slug)), fromDepth: depth)
-            let held = proposal.positions.map { dossier.actorIndex[$0.actor.slug] }
+            let href = Route.href(Route.path(.brief(.proposal, dossier.proposals[p].header.slug)), fromDepth: depth)
+            let held = dossier.proposals[p].positions.map { dossier.actorIndex[$0.actor.slug] }
             let cells: [TemplateObject] = dossier.matrixActors.indices.map { column in
                 let a = dossier.matrixActors[column]
                 guard let k = held.firstIndex(of: a) else { return empty[column] }
-                let actor = dossier.actors[a], pos = proposal.positions[k]
-                return ["stance": .text(pos.stance.rawValue), "label": .text(Labels.stance(pos.stance)), "actorName": .text(actor.name),
-                        "href": .text(href + "#position-" + actor.header.slug)]
+                let stance = dossier.proposals[p].positions[k].stance
+                return ["stance": .text(stance.rawValue), "label": .text(Labels.stance(stance)), "actorName": .text(dossier.actors[a].name),
+                        "href": .text(href + "#position-" + dossier.actors[a].header.slug)]
             }
             return merge(proposalLink(p, depth: depth), ["cells": .objects(cells)])
         }
