@@ -34,10 +34,13 @@ struct PageContexts {
         self.baseURL = baseURL
         self.extra = extra
         var dates: Set<PartialDate> = []
-        for a in dossier.actors { if let d = a.updated { dates.insert(d) } }
-        for s in dossier.sources { if let d = s.published { dates.insert(d) } }
-        for p in dossier.proposals {
-            for d in [p.proposed, p.updated] + p.positions.map(\.date) + p.timeline.map(\.date) { if let d { dates.insert(d) } }
+        for i in dossier.actors.indices { if let d = dossier.actors[i].updated { dates.insert(d) } }
+        for i in dossier.sources.indices { if let d = dossier.sources[i].published { dates.insert(d) } }
+        for i in dossier.proposals.indices {
+            if let d = dossier.proposals[i].proposed { dates.insert(d) }
+            if let d = dossier.proposals[i].updated { dates.insert(d) }
+            for k in dossier.proposals[i].positions.indices { if let d = dossier.proposals[i].positions[k].date { dates.insert(d) } }
+            for k in dossier.proposals[i].timeline.indices { dates.insert(dossier.proposals[i].timeline[k].date) }
         }
         for d in dates { shared.dates[d] = makeDate(d) }
         let depths = [1, 2]
