@@ -12,13 +12,13 @@ struct ContextFingerprint {
     static let sharedKeys: Set<String> = ["nav", "pages"]
 
     init(_ job: PageJob) {
-        var hasher = Hasher()
+        var hasher = ContentHash()
         hasher.combine(job.template)
         var links: Set<PageID> = []
         let depth = Route.depth(of: job.file)
         for (entry, value) in zip(job.context.entries, job.context.values) {
             let name = entry.name
-            Self.combine(name, into: &hasher)
+            hasher.combine(name)
             if Self.sharedKeys.contains(name) {
                 var ignored: Set<PageID> = []
                 Self.feed(value, into: &hasher, links: &ignored, depth: depth)
@@ -26,15 +26,15 @@ struct ContextFingerprint {
                 Self.feed(value, into: &hasher, links: &links, depth: depth)
             }
         }
-        hash = hasher.finalize()
+        hash = hasher.value
         self.links = links
     }
 
-    private static func feed(_ value: TemplateValue, into h: inout Hasher, links: inout Set<PageID>, depth: Int) {
+    private static func feed(_ value: TemplateValue, into h: inout ContentHash, links: inout Set<PageID>, depth: Int) {
         switch value {
         case .text(let s):
             h.combine(0)
-            combine(s, into: &h)
+            h.combine(s)
         case .number(let n):
             h.combine(1)
             h.combine(n)
@@ -60,24 +60,14 @@ struct ContextFingerprint {
         }
     }
 
-    private static func feed(_ object: TemplateObject, into h: inout Hasher, links: inout Set<PageID>, depth: Int) {
+    private static func feed(_ object: TemplateObject, into h: inout ContentHash, links: inout Set<PageID>, depth: Int) {
         h.combine(4)
         h.combine(object.entries.count)
         for (entry, value) in zip(object.entries, object.values) {
             let name = entry.name
-            combine(name, into: &h)
+            h.combine(name)
             if name == "href", case .text(let href) = value, let id = page(at: href, fromDepth: depth) { links.insert(id) }
             feed(value, into: &h, links: &links, depth: depth)
-        }
-    }
-
-    /// Hashes a text by its UTF-8 bytes and length: what a page renders depends on its bytes only, and this is
-    /// several times cheaper than `String`'s own hashing, which a fingerprint of every value spent most of its time in.
-    private static func combine(_ text: String, into h: inout Hasher) {
-        var text = text
-        text.withUTF8 { bytes in
-            h.combine(bytes.count)
-            h.combine(bytes: UnsafeRawBufferPointer(bytes))
         }
     }
 
