@@ -16,6 +16,15 @@ import Testing
         #expect(try render("{{a}}|{{{a}}}|{{&a}}", ["a": "<b>&\"'"]) == "&lt;b&gt;&amp;&quot;&#39;|<b>&\"'|<b>&\"'")
     }
 
+    @Test func feedsAndTheOverlayEscapeMarkupAsTheTemplatesDo() throws {
+        let text = "Tom & Jerry's \"<b>\" — café, a long run of plain bytes <again>"
+        var bytes: [UInt8] = []
+        HTMLEscape.append(text, to: &bytes)
+        #expect(escapeMarkup(text) == String(decoding: bytes, as: UTF8.self))
+        #expect(escapeMarkup(text) == "Tom &amp; Jerry&#39;s &quot;&lt;b&gt;&quot; — café, a long run of plain bytes &lt;again&gt;")
+        #expect(escapeMarkup("plain text, nothing to escape") == "plain text, nothing to escape")
+    }
+
     @Test func standaloneSectionTagsLeaveNoBlankLines() throws {
         #expect(try render("<ul>\n{{#list}}\n<li>{{.}}</li>\n{{/list}}\n</ul>\n", ["list": ["a", "b"]]) == "<ul>\n<li>a</li>\n<li>b</li>\n</ul>\n")
     }

@@ -74,23 +74,24 @@ public enum Resolver {
         d.members = Array(repeating: [], count: d.actors.count)
         d.related = Array(repeating: [], count: d.proposals.count)
         d.citations = Array(repeating: [], count: d.sources.count)
-        for (i, actor) in d.actors.enumerated() {
-            if let a = actor.affiliation.flatMap({ d.actorIndex[$0.slug] }), a != i { d.affiliates[a].append(i) }
-            for m in Set(actor.memberOf.compactMap { d.actorIndex[$0.slug] }).sorted() where m != i { d.members[m].append(i) }
+        // Fields are read in place: `for proposal in d.proposals` would copy each brief, a retain per field.
+        for i in d.actors.indices {
+            if let a = d.actors[i].affiliation.flatMap({ d.actorIndex[$0.slug] }), a != i { d.affiliates[a].append(i) }
+            for m in Set(d.actors[i].memberOf.compactMap { d.actorIndex[$0.slug] }).sorted() where m != i { d.members[m].append(i) }
         }
         var related = Array(repeating: Set<Int>(), count: d.proposals.count)
-        for (p, proposal) in d.proposals.enumerated() {
-            for a in Set(proposal.proposedBy.compactMap({ d.actorIndex[$0.slug] })).sorted() { d.proposedByActor[a].append(p) }
-            for (k, position) in proposal.positions.enumerated() {
+        for p in d.proposals.indices {
+            for a in Set(d.proposals[p].proposedBy.compactMap({ d.actorIndex[$0.slug] })).sorted() { d.proposedByActor[a].append(p) }
+            for k in d.proposals[p].positions.indices {
                 let ref = PositionRef(proposal: p, position: k)
-                if let a = d.actorIndex[position.actor.slug] { d.positionsByActor[a].append(ref) }
-                if let s = position.source.flatMap({ d.sourceIndex[$0.slug] }) { d.citations[s].append(.position(ref)) }
+                if let a = d.actorIndex[d.proposals[p].positions[k].actor.slug] { d.positionsByActor[a].append(ref) }
+                if let s = d.proposals[p].positions[k].source.flatMap({ d.sourceIndex[$0.slug] }) { d.citations[s].append(.position(ref)) }
             }
-            for (k, event) in proposal.timeline.enumerated() {
-                if let s = event.source.flatMap({ d.sourceIndex[$0.slug] }) { d.citations[s].append(.event(proposal: p, event: k)) }
+            for k in d.proposals[p].timeline.indices {
+                if let s = d.proposals[p].timeline[k].source.flatMap({ d.sourceIndex[$0.slug] }) { d.citations[s].append(.event(proposal: p, event: k)) }
             }
-            for s in Set(proposal.sources.compactMap { d.sourceIndex[$0.slug] }).sorted() { d.citations[s].append(.brief(proposal: p)) }
-            for q in proposal.related.compactMap({ d.proposalIndex[$0.slug] }) where q != p {
+            for s in Set(d.proposals[p].sources.compactMap { d.sourceIndex[$0.slug] }).sorted() { d.citations[s].append(.brief(proposal: p)) }
+            for q in d.proposals[p].related.compactMap({ d.proposalIndex[$0.slug] }) where q != p {
                 related[p].insert(q)
                 related[q].insert(p)
             }

@@ -232,37 +232,39 @@ enum HTMLEscape {
 
     static func append(_ text: String, to output: inout [UInt8]) {
         var text = text
-        text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return }
-            let count = bytes.count
-            var run = 0
-            var i = 0
-            while i < count {
-                // Eight bytes at a time while none of them needs escaping.
-                if i + 8 <= count, !mayNeedEscaping(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
-                    i += 8
-                    continue
-                }
-                let b = base[i]
-                guard b < 64, special & (1 << UInt64(b)) != 0 else {
-                    i += 1
-                    continue
-                }
-                let replacement: StaticString
-                switch b {
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                default: replacement = "&#39;"
-                }
-                output.append(contentsOf: UnsafeBufferPointer(start: base + run, count: i - run))
-                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                i += 1
-                run = i
+        text.withUTF8 { append($0, to: &output) }
+    }
+
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+        guard let base = bytes.baseAddress else { return }
+        let count = bytes.count
+        var run = 0
+        var i = 0
+        while i < count {
+            // Eight bytes at a time while none of them needs escaping.
+            if i + 8 <= count, !mayNeedEscaping(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
             }
-            output.append(contentsOf: UnsafeBufferPointer(start: base + run, count: count - run))
+            let b = base[i]
+            guard b < 64, special & (1 << UInt64(b)) != 0 else {
+                i += 1
+                continue
+            }
+            let replacement: StaticString
+            switch b {
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            default: replacement = "&#39;"
+            }
+            output.append(contentsOf: UnsafeBufferPointer(start: base + run, count: i - run))
+            output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            i += 1
+            run = i
         }
+        output.append(contentsOf: UnsafeBufferPointer(start: base + run, count: count - run))
     }
 
     /// Whether any of the eight bytes in `word` is one of `<>&"'` (exact: the zero-byte test errs only above a match).

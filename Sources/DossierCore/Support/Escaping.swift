@@ -1,16 +1,11 @@
-/// Escapes text for HTML and XML: `&`, `<`, `>`, `"` and `'`.
+/// Escapes text for HTML and XML: `&`, `<`, `>`, `"` and `'`, byte by byte as the templates escape.
 public func escapeMarkup(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for c in s {
-        switch c {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.append(c)
-        }
+    var s = s
+    let escaped: [UInt8]? = s.withUTF8 { bytes in
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 16)
+        HTMLEscape.append(bytes, to: &out)
+        return out.count == bytes.count ? nil : out
     }
-    return out
+    return escaped.map { String(decoding: $0, as: UTF8.self) } ?? s
 }
