@@ -118,8 +118,8 @@ public final class IncrementalBuild {
     private func write(_ dossier: Dossier, templates: Templates, changedFiles: Set<String>, headsChanged: Bool,
                        rebuildAll: Bool, briefPagesWritten: (() -> Void)?, into outcome: inout Outcome) throws {
         let writer = try InPlaceWriter(output: options.output, fresh: state == nil, protecting: [options.content, options.templates])
-        let contexts = PageContexts(dossier: dossier, baseURL: dossier.site.baseURL, extra: TemplateObject(any: extra))
-        let all = contexts.all()
+        let plan = SitePlan(dossier: dossier, templates: templates, options: options, extra: TemplateObject(any: extra))
+        let all = plan.pages
         let jobs = Dictionary(all.map { ($0.file, $0.make) }, uniquingKeysWith: { first, _ in first })
         let briefs = Self.briefPages(of: dossier)
         let ids = Set(briefs.keys)
@@ -180,11 +180,7 @@ public final class IncrementalBuild {
                 if let print, fingerprints[job.file] == print.hash { return (job.file, item.id, print, print.hash, false, nil) }
                 var page: [UInt8] = []
                 templates.render(job, into: &page)
-                let hash = print?.hash ?? page.withUnsafeBytes { bytes in
-                    var hash = ContentHash()
-                    hash.combine(bytes: bytes)
-                    return hash.value
-                }
+                let hash = print?.hash ?? ContentHash.of(page)
                 if print == nil, fingerprints[job.file] == hash { return (job.file, item.id, nil, hash, false, nil) }
                 do {
                     try writer.write(job.file, page)
@@ -218,23 +214,18 @@ public final class IncrementalBuild {
         if indexes { next.indexFiles = Set(results.filter { $0.id == nil }.map(\.file)) }
 
         var files = next.indexFiles.union(briefs.values.map(\.file))
-        for asset in templates.assets {
-            try copy(options.templates + "/assets/" + asset, to: "assets/" + asset, writer: writer, state: &next, files: &files)
+        for asset in plan.copies {
+            try copy(asset.source, to: asset.file, writer: writer, state: &next, files: &files)
         }
-        for asset in dossier.assets {
-            try copy(options.content + "/assets/" + asset, to: "assets/" + asset, writer: writer, state: &next, files: &files)
-        }
-        if dossier.site.baseURL != nil, !indexes {
-            files.formUnion(["sitemap.xml", "feed.xml", "robots.txt"])
-        } else if let baseURL = dossier.site.baseURL {
-            for (file, text) in [("sitemap.xml", Feeds.sitemap(dossier, baseURL: baseURL)), ("feed.xml", Feeds.feed(dossier, baseURL: baseURL)),
-                                 ("robots.txt", Feeds.robots(baseURL: baseURL))] {
-                let hash = text.hashValue
-                if next.fingerprints[file] != hash {
-                    try writer.write(file, Array(text.utf8))
-                    next.fingerprints[file] = hash
-                }
-                files.insert(file)
+        // The feeds show no bodies either: they are made again with the index pages.
+        for text in plan.texts {
+            files.insert(text.file)
+            guard indexes else { continue }
+            let bytes = Array(text.make().utf8)
+            let hash = ContentHash.of(bytes)
+            if next.fingerprints[text.file] != hash {
+                try writer.write(text.file, bytes)
+                next.fingerprints[text.file] = hash
             }
         }
         for file in next.files.subtracting(files).sorted() {

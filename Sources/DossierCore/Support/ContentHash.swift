@@ -23,6 +23,13 @@ struct ContentHash {
         mix(UInt64(bytes.count))
     }
 
+    /// The hash of a file's bytes.
+    static func of(_ bytes: [UInt8]) -> Int {
+        var hash = ContentHash()
+        bytes.withUnsafeBytes { hash.combine(bytes: $0) }
+        return hash.value
+    }
+
     var value: Int {
         var h = state
         h ^= h >> 33
