@@ -30,8 +30,6 @@ public enum ContentLoader {
     /// Loads `directory`, timing reading files as "load" and decoding them as "parse". With a `cache`, files
     /// unchanged since the last load are not read again.
     static func load(from directory: String, timer: PhaseTimer, cache: LoadCache? = nil) -> LoadedContent {
-        cache?.startPass()
-        defer { cache?.finishPass() }
         var content = LoadedContent()
         let root = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         var isDirectory: ObjCBool = false
@@ -41,8 +39,10 @@ public enum ContentLoader {
             return content
         }
         var jobs: [(path: String, job: Job)] = []
-        for relative in files(under: root) {
-            let parts = relative.split(separator: "/").map(String.init)
+        let found = files(under: root)
+        let kinds = Dictionary(uniqueKeysWithValues: BriefKind.allCases.map { (Substring($0.folder), $0) })
+        for relative in found {
+            let parts = relative.split(separator: "/")
             let display = root + "/" + relative
             if parts.contains(where: { $0.hasPrefix(".") }) { continue }
             if parts.first == "assets", parts.count > 1 {
@@ -51,7 +51,7 @@ public enum ContentLoader {
             }
             if parts == ["site.yml"] { jobs.append((display, .site)); continue }
             if parts == ["index.md"] { jobs.append((display, .home)); continue }
-            if parts.count == 2, let kind = BriefKind.allCases.first(where: { $0.folder == parts[0] }), parts[1].hasSuffix(".md") {
+            if parts.count == 2, let kind = kinds[parts[0]], parts[1].hasSuffix(".md") {
                 let slug = String(parts[1].dropLast(3))
                 if Slug.isValid(slug) {
                     jobs.append((display, .brief(kind, slug: slug)))
@@ -62,14 +62,14 @@ public enum ContentLoader {
                 }
                 continue
             }
-            content.diagnostics.append(Diagnostic(file: display, message: "stray file in content/", hint: strayHint(parts)))
+            content.diagnostics.append(Diagnostic(file: display, message: "stray file in content/", hint: strayHint(parts.map(String.init))))
         }
         if !jobs.contains(where: { if case .site = $0.job { return true } else { return false } }) {
             content.diagnostics.append(Diagnostic(file: root + "/site.yml", message: "missing site settings",
                                                   hint: "create site.yml with at least 'title: …'"))
         }
         let results = timer.split { () -> ([(value: Decoded?, diagnostics: [Diagnostic], read: Double, parse: Double)], [(name: String, seconds: Double)]) in
-            let results = Parallel.map(jobs) { cache?.decode(path: $0.path, job: $0.job) ?? decode(path: $0.path, job: $0.job) }
+            let results = cache?.decode(jobs) ?? Parallel.map(jobs) { decode(path: $0.path, job: $0.job) }
             return (results, [("load", results.reduce(0) { $0 + $1.read }), ("parse", results.reduce(0) { $0 + $1.parse })])
         }
         for (result, (_, job)) in zip(results, jobs) {
@@ -102,12 +102,10 @@ public enum ContentLoader {
         var out: [String] = []
         func walk(_ relative: String) {
             let path = relative.isEmpty ? root : root + "/" + relative
-            guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
-            for name in names.sorted() {
+            guard let entries = FileTree.entries(of: path) else { return }
+            for (name, isFolder) in entries.sorted(by: { $0.name < $1.name }) {
                 let child = relative.isEmpty ? name : relative + "/" + name
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: root + "/" + child, isDirectory: &isDirectory) else { continue }
-                if isDirectory.boolValue {
+                if isFolder {
                     if !name.hasPrefix(".") { walk(child) }
                 } else {
                     out.append(child)

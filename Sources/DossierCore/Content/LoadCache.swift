@@ -1,56 +1,46 @@
 import Foundation
 
 /// Each file's decoded result, kept with the file's stamp, so that a file unchanged since the last load is not
-/// read and parsed again. Safe to use from the loader's parallel decoding.
-final class LoadCache: @unchecked Sendable {
+/// read and parsed again.
+final class LoadCache {
+    typealias Result = (value: ContentLoader.Decoded?, diagnostics: [Diagnostic], read: Double, parse: Double)
+
     private struct Entry {
         var stamp: FileStamp
-        var result: (value: ContentLoader.Decoded?, diagnostics: [Diagnostic], read: Double, parse: Double)
+        var result: Result
     }
 
-    private let lock = NSLock()
     private var entries: [String: Entry] = [:]
-    private var seen: Set<String> = []
     /// The files the last load read again: new or changed since the load before.
     private(set) var decodedLastPass: Set<String> = []
     /// Of those, the files whose change is not only in the body (and so may show in lists, feeds and the timeline).
     private(set) var headChangedLastPass: Set<String> = []
-
-    func startPass() {
-        lock.withLock {
-            seen = []
-            decodedLastPass = []
-            headChangedLastPass = []
-        }
-    }
-
     /// The files the last load no longer found (deleted or renamed).
     private(set) var removedLastPass: Set<String> = []
 
-    /// Forgets the files the last load did not see.
-    func finishPass() {
-        lock.withLock {
-            removedLastPass = Set(entries.keys).subtracting(seen)
-            for path in removedLastPass { entries[path] = nil }
+    /// Decodes the files of one load on every core, taking each unchanged file's result from the cache; then, on
+    /// this thread, keeps the new results and forgets the files no longer there. The cache is only read while the
+    /// files are decoded, so that no lock is taken per file.
+    func decode(_ jobs: [(path: String, job: ContentLoader.Job)]) -> [Result] {
+        let outcomes = Parallel.map(jobs) { path, job -> (result: Result, stamp: FileStamp?, fresh: Bool, headChanged: Bool) in
+            let stamp = FileStamp(path: path)
+            let cached = entries[path]
+            if let stamp, let cached, cached.stamp == stamp { return ((cached.result.value, cached.result.diagnostics, 0, 0), stamp, false, false) }
+            let result = ContentLoader.decode(path: path, job: job)
+            let headChanged = cached.map { Self.head($0.result.value, $0.result.diagnostics) != Self.head(result.value, result.diagnostics) } ?? true
+            return (result, stamp, true, headChanged)
         }
-    }
-
-    /// The file's decoded result; taken from the cache, it cost no reading or parsing time.
-    func decode(path: String, job: ContentLoader.Job) -> (value: ContentLoader.Decoded?, diagnostics: [Diagnostic], read: Double, parse: Double) {
-        let stamp = FileStamp(path: path)
-        let cached: Entry? = lock.withLock {
-            seen.insert(path)
-            return entries[path]
-        }
-        if let stamp, let cached, cached.stamp == stamp { return (cached.result.value, cached.result.diagnostics, 0, 0) }
-        let result = ContentLoader.decode(path: path, job: job)
-        let headChanged = cached.map { Self.head($0.result.value, $0.result.diagnostics) != Self.head(result.value, result.diagnostics) } ?? true
-        lock.withLock {
+        decodedLastPass = []
+        headChangedLastPass = []
+        for ((path, _), outcome) in zip(jobs, outcomes) where outcome.fresh {
             decodedLastPass.insert(path)
-            if headChanged { headChangedLastPass.insert(path) }
-            if let stamp { entries[path] = Entry(stamp: stamp, result: result) } else { entries[path] = nil }
+            if outcome.headChanged { headChangedLastPass.insert(path) }
+            entries[path] = outcome.stamp.map { Entry(stamp: $0, result: outcome.result) }
         }
-        return result
+        let seen = Set(jobs.map(\.path))
+        removedLastPass = Set(entries.keys.filter { !seen.contains($0) })
+        for path in removedLastPass { entries[path] = nil }
+        return outcomes.map(\.result)
     }
 
     /// Everything decoded from a file but its body; the home page's body counts, as the home page shows it.

@@ -3,10 +3,27 @@ public enum BriefKind: String, Sendable, CaseIterable, Comparable {
     case actor, proposal, source, page
 
     /// The folder under `content/` and the URL prefix in the site (pages live at the root).
-    public var folder: String { self == .page ? "pages" : rawValue + "s" }
+    public var folder: String {
+        switch self {
+        case .actor: "actors"
+        case .proposal: "proposals"
+        case .source: "sources"
+        case .page: "pages"
+        }
+    }
+
+    /// The order of `allCases`, without building that array for each comparison.
+    private var rank: Int {
+        switch self {
+        case .actor: 0
+        case .proposal: 1
+        case .source: 2
+        case .page: 3
+        }
+    }
 
     public static func < (a: BriefKind, b: BriefKind) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        a.rank < b.rank
     }
 }
 

@@ -12,8 +12,17 @@ struct InPlaceWriter: Sendable {
 
     func write(_ relative: String, _ bytes: [UInt8]) throws {
         try replace(relative) { temporary in
-            guard FileManager.default.createFile(atPath: temporary.path, contents: Data(bytes)) else {
-                throw SiteWriter.WriteError.io("cannot write '\(relative)'")
+            let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+            guard fd >= 0 else { throw SiteWriter.WriteError.io("cannot write '\(relative)': \(String(cString: strerror(errno)))") }
+            defer { close(fd) }
+            try bytes.withUnsafeBytes { bytes in
+                var done = 0
+                while done < bytes.count {
+                    let n = Foundation.write(fd, bytes.baseAddress! + done, bytes.count - done)
+                    if n < 0, errno == EINTR { continue }
+                    guard n > 0 else { throw SiteWriter.WriteError.io("cannot write '\(relative)': \(String(cString: strerror(errno)))") }
+                    done += n
+                }
             }
         }
     }
@@ -21,7 +30,7 @@ struct InPlaceWriter: Sendable {
     func copy(from source: String, to relative: String) throws {
         try replace(relative) { temporary in
             do {
-                try FileManager.default.copyItem(atPath: source, toPath: temporary.path)
+                try FileManager.default.copyItem(atPath: source, toPath: temporary)
             } catch {
                 throw SiteWriter.WriteError.io("cannot copy '\(source)': \(error.localizedDescription)")
             }
@@ -39,19 +48,28 @@ struct InPlaceWriter: Sendable {
         }
     }
 
-    private func replace(_ relative: String, _ make: (URL) throws -> Void) throws {
-        let target = output.appendingPathComponent(relative)
-        let folder = target.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).tmp-\(UInt32.random(in: 0...UInt32.max))")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        } catch {
-            throw SiteWriter.WriteError.io("cannot create '\(folder.path)': \(error.localizedDescription)")
+    /// Makes the file beside its place with `make`, given the temporary path, and renames it over the file.
+    private func replace(_ relative: String, _ make: (String) throws -> Void) throws {
+        let target = output.path + "/" + relative
+        let slash = target.utf8.lastIndex(of: UInt8(ascii: "/"))!
+        let folder = String(target[..<slash])
+        let temporary = folder + "/." + target[target.index(after: slash)...] + ".tmp-\(UInt32.random(in: 0...UInt32.max))"
+        // A folder (not a link to one elsewhere) must hold the file.
+        var info = stat()
+        if lstat(folder, &info) != 0 {
+            FileTree.makeFolder(folder)
+            _ = lstat(folder, &info)
         }
-        try make(temporary)
-        guard rename(temporary.path, target.path) == 0 else {
+        guard info.st_mode & S_IFMT == S_IFDIR else { throw SiteWriter.WriteError.io("cannot write '\(relative)': '\(folder)' is not a folder") }
+        do {
+            try make(temporary)
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, target) == 0 else {
             let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
+            unlink(temporary)
             throw SiteWriter.WriteError.io("cannot write '\(relative)': \(reason)")
         }
     }

@@ -125,7 +125,7 @@ final class SiteWriter: @unchecked Sendable {
         for file in files {
             guard let slash = file.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
             let folder = file[..<slash]
-            if made.insert(folder).inserted { makeFolder(stagingPath + "/" + folder) }
+            if made.insert(folder).inserted { FileTree.makeFolder(stagingPath + "/" + folder) }
         }
     }
 
@@ -192,7 +192,7 @@ final class SiteWriter: @unchecked Sendable {
         let flags = O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC
         var fd = open(path, flags, 0o644)
         if fd < 0, errno == ENOENT, let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) {
-            makeFolder(stagingPath + "/" + relative[..<slash])
+            FileTree.makeFolder(stagingPath + "/" + relative[..<slash])
             fd = open(path, flags, 0o644)
         }
         guard fd >= 0 else { throw WriteError.io("cannot write '\(relative)': \(String(cString: strerror(errno)))") }
@@ -202,13 +202,6 @@ final class SiteWriter: @unchecked Sendable {
             throw WriteError.io("cannot write '\(relative)': it is not a file of its own")
         }
         return File(relative: relative, fd: fd, oldLength: Int(info.st_size))
-    }
-
-    /// Creates a folder and any missing parents; one that exists is fine, other failures show when the file is opened.
-    private func makeFolder(_ path: String) {
-        guard mkdir(path, 0o755) != 0, errno == ENOENT else { return }
-        if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) { makeFolder(String(path[..<slash])) }
-        mkdir(path, 0o755)
     }
 
     /// Copies a file into the staged site.

@@ -1,11 +1,20 @@
 import Foundation
 
-/// Removes folder trees, or the parts of one that a build will not write, with POSIX calls relative to open folders.
+/// Makes folders, and removes folder trees or the parts of one that a build will not write, with POSIX calls relative
+/// to open folders.
 ///
 /// FileManager.removeItem stats and builds a full path for every entry; a built site has one folder per page, so
 /// replacing a 10,000-page site spent about as long deleting the old one as writing the new one. One thread: two
 /// removing page folders side by side contend for their parent's lock in the kernel.
 enum FileTree {
+    /// Creates a folder and any missing parents; one that exists is fine, other failures show when a file in it is
+    /// opened.
+    static func makeFolder(_ path: String) {
+        guard mkdir(path, 0o755) != 0, errno == ENOENT else { return }
+        if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) { makeFolder(String(path[..<slash])) }
+        mkdir(path, 0o755)
+    }
+
     /// Removes `path` and everything below it; errors are ignored, as with `try? removeItem`.
     static func remove(_ path: String) {
         removeRecursively(path)
@@ -71,6 +80,27 @@ enum FileTree {
             }
         }
         return clean
+    }
+
+    /// The names in a folder, unsorted, each with whether it is a folder (links followed; broken links left out);
+    /// nil when the folder cannot be read. The entries' types come with their names, so files cost no `stat`.
+    static func entries(of path: String) -> [(name: String, isFolder: Bool)]? {
+        guard let dir = opendir(path) else { return nil }
+        defer { closedir(dir) }
+        var out: [(name: String, isFolder: Bool)] = []
+        while let entry = readdir(dir) {
+            let name = self.name(entry)
+            if name == "." || name == ".." { continue }
+            let type = entry.pointee.d_type
+            if type == UInt8(DT_LNK) || type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                guard stat(path + "/" + name, &info) == 0 else { continue }
+                out.append((name, info.st_mode & S_IFMT == S_IFDIR))
+            } else {
+                out.append((name, type == UInt8(DT_DIR)))
+            }
+        }
+        return out
     }
 
     private static func name(_ entry: UnsafeMutablePointer<dirent>) -> String {
