@@ -12,14 +12,16 @@ public enum Resolver {
         let start = PhaseTimer.now()
         var diagnostics = content.diagnostics
         var drafts: [BriefKind: Set<String>] = [:]
-        func keep<B>(_ briefs: [B], _ header: (B) -> BriefHeader) -> [B] {
-            briefs.filter { brief in
-                let h = header(brief)
-                if h.draft && !includeDrafts { drafts[h.kind, default: []].insert(h.slug) }
-                return includeDrafts || !h.draft
+        /// The briefs to build: drafts are left out (and noted) unless they are included; without drafts to leave
+        /// out, the same array, uncopied.
+        func keep<B: RenderedBrief>(_ briefs: [B]) -> [B] {
+            guard !includeDrafts, briefs.contains(where: { $0.header.draft }) else { return briefs }
+            return briefs.filter { brief in
+                if brief.header.draft { drafts[brief.header.kind, default: []].insert(brief.header.slug) }
+                return !brief.header.draft
             }
         }
-        let pages = keep(content.pages, \.header).filter { page in
+        let pages = keep(content.pages).filter { page in
             guard Route.reservedSlugs.contains(page.header.slug) else { return true }
             diagnostics.append(Diagnostic(file: page.header.file, message: "the page slug '\(page.header.slug)' is taken by the site's own \(page.header.slug)/ section",
                                           hint: "rename the file, e.g. to 'about-\(page.header.slug).md'"))
@@ -27,8 +29,8 @@ public enum Resolver {
         }
         var dossier = Dossier(
             site: content.site ?? SiteSettings(title: ""), home: content.home,
-            actors: sorted(keep(content.actors, \.header), key: { ($0.name.lowercased(), $0.header.slug) }, by: <),
-            proposals: sorted(keep(content.proposals, \.header), key: { ($0.proposed, $0.title.lowercased()) }, by: newestFirst),
+            actors: sorted(keep(content.actors), key: { ($0.name.lowercased(), $0.header.slug) }, by: <),
+            proposals: sorted(keep(content.proposals), key: { ($0.proposed, $0.title.lowercased()) }, by: newestFirst),
             sources: sorted(content.sources, key: { ($0.published, $0.title.lowercased()) }, by: newestFirst),
             pages: sorted(pages, key: { ($0.title.lowercased(), $0.header.slug) }, by: <),
             assets: content.assets)
@@ -291,11 +293,13 @@ struct MarkdownPass {
         }
 
         var diagnostics: [Diagnostic] = []
-        var mentions: [PageID: Set<PageID>] = [:]
-        for out in outputs {
+        // Taken in the order of their ids, each page's mentioning pages come out sorted.
+        var mentions: [PageID: [PageID]] = [:]
+        for i in outputs.indices.sorted(by: { outputs[$0].id < outputs[$1].id }) {
+            let out = outputs[i]
             diagnostics += out.diagnostics
             for target in out.targets where target != out.id {
-                mentions[target, default: []].insert(out.id)
+                mentions[target, default: []].append(out.id)
             }
             let sources = out.targets.compactMap { target -> Int? in
                 if case .brief(.source, let slug) = target { return dossier.sourceIndex[slug] }
@@ -303,7 +307,7 @@ struct MarkdownPass {
             }
             if !sources.isEmpty { dossier.sourceLinks[out.id] = sources.sorted() }
         }
-        dossier.mentions = mentions.mapValues { $0.sorted() }
+        dossier.mentions = mentions
         return diagnostics
     }
 }
