@@ -8,8 +8,10 @@ public struct EditResult: Codable, Sendable {
     public var kind: String
     /// Seconds from the start of each rebuild until every page was written.
     public var rebuilds: [Double]
-    /// Seconds from the start of each rebuild until the brief pages (the edited one among them) were written.
-    public var briefPages: [Double]
+    /// Seconds from the start of each rebuild until the edited brief's page was written.
+    public var editedPage: [Double]
+    /// CPU seconds each rebuild used, on every core: unlike wall time, not lengthened by other work on the machine.
+    public var cpu: [Double]
 }
 
 extension Benchmark {
@@ -28,19 +30,21 @@ extension Benchmark {
         let original = try String(contentsOfFile: file, encoding: .utf8)
         var results: [EditResult] = []
         for kind in ["body", "title"] {
-            var result = EditResult(briefs: briefs, kind: kind, rebuilds: [], briefPages: [])
+            var result = EditResult(briefs: briefs, kind: kind, rebuilds: [], editedPage: [], cpu: [])
             for edit in 1...max(1, count) {
                 let text = kind == "body"
                     ? original + "\nEdited paragraph number \(edit).\n"
                     : original.replacingOccurrences(of: "\ntitle: \"", with: "\ntitle: \"Edited \(edit) ")
                 try text.write(toFile: file, atomically: false, encoding: .utf8)
+                let cpu = cpuSeconds()
                 let start = DispatchTime.now().uptimeNanoseconds
-                var briefPages: Double?
-                let outcome = build.run { briefPages = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+                var editedPage: Double?
+                let outcome = build.run { editedPage = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
                 let total = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 guard outcome.report.succeeded, outcome.pagesWritten > 0 else { throw Failure.build(outcome.report.diagnostics) }
                 result.rebuilds.append(total)
-                result.briefPages.append(briefPages ?? total)
+                result.editedPage.append(editedPage ?? total)
+                result.cpu.append(cpuSeconds() - cpu)
             }
             results.append(result)
         }

@@ -28,7 +28,9 @@ public final class IncrementalBuild {
 
     /// What the last successful run left behind.
     private struct State {
-        var global: Int
+        /// A hash of what every page shows (the site settings, the free pages' titles); nil after a failed run,
+        /// which makes the next rebuild every page.
+        var global: Int?
         var briefs: Set<PageID>
         var outgoing: [PageID: Set<PageID>]
         var mentions: [PageID: [PageID]]
@@ -53,6 +55,24 @@ public final class IncrementalBuild {
     private var templates: Templates?
     private var templateStamps: [String: FileStamp] = [:]
     private var state: State?
+    /// How long each index page and feed took to make in the last run.
+    private var indexNanoseconds: [String: UInt64] = [:]
+
+    /// A file to make: a brief page, an index page or a feed.
+    private struct Work {
+        enum Kind {
+            case brief(() -> PageJob)
+            case index(() -> PageJob)
+            case text(() -> String)
+        }
+
+        var file: String
+        var id: PageID?
+        var kind: Kind
+    }
+
+    /// A file made: its fingerprint or hash, and whether it was written (unchanged files are not).
+    private typealias Made = (file: String, id: PageID?, print: ContextFingerprint?, hash: Int, wrote: Bool)
     /// Files read again since the last successful run.
     private var pendingFiles: Set<String> = []
     /// Of those, the files changed elsewhere than in the body.
@@ -66,9 +86,9 @@ public final class IncrementalBuild {
         self.extra = extra
     }
 
-    /// Runs the build. `briefPagesWritten` is called when the brief pages are written and the (slower) index pages
-    /// are still to come, so that a preview can show the edited page at once.
-    public func run(briefPagesWritten: (() -> Void)? = nil) -> Outcome {
+    /// Runs the build. `editedPagesWritten` is called when the pages of the edited briefs are written and other
+    /// pages are still to come, so that a preview can show the edited page at once.
+    public func run(editedPagesWritten: (() -> Void)? = nil) -> Outcome {
         var report = BuildReport()
         let content = timed("load", &report) { ContentLoader.load(from: options.content, timer: PhaseTimer(), cache: loadCache) }
         pendingFiles.formUnion(loadCache.decodedLastPass)
@@ -86,7 +106,7 @@ public final class IncrementalBuild {
         let start = DispatchTime.now().uptimeNanoseconds
         do {
             try write(dossier, templates: templates, changedFiles: pendingFiles, headsChanged: !pendingHeads.isEmpty,
-                      rebuildAll: pendingTemplates, briefPagesWritten: briefPagesWritten, into: &outcome)
+                      rebuildAll: pendingTemplates, editedPagesWritten: editedPagesWritten, into: &outcome)
             outcome.report.wrote = true
             pendingFiles = []
             pendingHeads = []
@@ -116,7 +136,7 @@ public final class IncrementalBuild {
     }
 
     private func write(_ dossier: Dossier, templates: Templates, changedFiles: Set<String>, headsChanged: Bool,
-                       rebuildAll: Bool, briefPagesWritten: (() -> Void)?, into outcome: inout Outcome) throws {
+                       rebuildAll: Bool, editedPagesWritten: (() -> Void)?, into outcome: inout Outcome) throws {
         let writer = try InPlaceWriter(output: options.output, fresh: state == nil, protecting: [options.content, options.templates])
         let plan = SitePlan(dossier: dossier, templates: templates, options: options, extra: TemplateObject(any: extra))
         let all = plan.pages
@@ -130,29 +150,44 @@ public final class IncrementalBuild {
         for page in dossier.pages { hasher.combine(page.header.slug); hasher.combine(page.title) }
         hasher.combine(String(describing: extra.sorted { $0.key < $1.key }))
         let global = hasher.finalize()
-        let old = state.flatMap { rebuildAll || $0.global != global ? nil : $0 }
-
+        // The state is this run's until it ends, so that its tables change in place instead of being copied; a run
+        // that fails leaves one that rebuilds every page next time and still knows the files to remove. Until they
+        // are updated below, its tables hold what the last run left.
+        let incremental = !rebuildAll && state?.global == global
         var next = state ?? State(global: global, briefs: [], outgoing: [:], mentions: [:], shows: [:], shownBy: [:],
                                   fingerprints: [:], copies: [:], files: [], indexFiles: [])
+        state = nil
+        defer {
+            if state == nil {
+                next.global = nil
+                state = next
+            }
+        }
         let touched: Set<PageID>
-        if let old {
+        /// The pages of the briefs whose files changed: written first, as the editor is looking at one of them.
+        var editedPages: Set<PageID> = []
+        // The index pages and feeds show no bodies: they are rebuilt when a change is not only in a body, or when
+        // briefs came or went.
+        let indexes = !incremental || headsChanged || next.briefs != ids
+        if incremental {
             var fileEdited = Set(briefs.keys.filter { changedFiles.contains(briefs[$0]!.source) })
-            fileEdited.formUnion(old.briefs.subtracting(ids))
+            fileEdited.formUnion(next.briefs.subtracting(ids))
             if let home = dossier.home, changedFiles.contains(home.file) { fileEdited.insert(.home) }
-            // What a brief refers to changes only with its file (a link to a brief that is gone is an error).
-            let refreshed = Self.outgoing(of: dossier, only: fileEdited)
-            for id in fileEdited { next.outgoing[id] = refreshed[id] }
+            editedPages = fileEdited
             var edited = fileEdited
             for id in fileEdited {
-                edited.formUnion(old.mentions[id] ?? [])
+                edited.formUnion(next.mentions[id] ?? [])
                 edited.formUnion(dossier.mentions[id] ?? [])
             }
+            // What a brief refers to changes only with its file (a link to a brief that is gone is an error).
+            let refreshed = Self.outgoing(of: dossier, only: fileEdited)
             var pages = edited
             for id in edited {
-                pages.formUnion(old.shownBy[id] ?? [])
-                pages.formUnion(old.outgoing[id] ?? [])
+                pages.formUnion(next.shownBy[id] ?? [])
                 pages.formUnion(next.outgoing[id] ?? [])
+                pages.formUnion(refreshed[id] ?? [])
             }
+            for id in fileEdited { next.outgoing[id] = refreshed[id] }
             touched = pages
         } else {
             touched = ids
@@ -164,42 +199,65 @@ public final class IncrementalBuild {
         next.global = global
         next.mentions = dossier.mentions
 
-        // The index pages and feeds show no bodies: they are rebuilt when a change is not only in a body, or when briefs
-        // came or went. Then the touched briefs' pages that still exist.
-        let indexes = old == nil || headsChanged || old!.briefs != ids
-        let fingerprints = next.fingerprints
-        /// Renders pages on every core and writes those whose output changed. A brief page is compared by its values'
-        /// fingerprint, which also yields the briefs it shows, and is rendered only when that changed; an index page
-        /// (nil id) is rendered every time and compared by its bytes, since fingerprinting its tens of megabytes of
-        /// rows cost more than rendering them.
-        func render(_ pages: [(make: () -> PageJob, id: PageID?)]) throws
-            -> [(file: String, id: PageID?, print: ContextFingerprint?, hash: Int, wrote: Bool)] {
-            let results = Parallel.map(pages) { item -> (file: String, id: PageID?, print: ContextFingerprint?, hash: Int, wrote: Bool, error: String?) in
-                let job = item.make()
-                let print = item.id == nil ? nil : ContextFingerprint(job)
-                if let print, fingerprints[job.file] == print.hash { return (job.file, item.id, print, print.hash, false, nil) }
-                var page: [UInt8] = []
-                templates.render(job, into: &page)
-                let hash = print?.hash ?? ContentHash.of(page)
-                if print == nil, fingerprints[job.file] == hash { return (job.file, item.id, nil, hash, false, nil) }
-                do {
-                    try writer.write(job.file, page)
-                    return (job.file, item.id, print, hash, true, nil)
-                } catch {
-                    return (job.file, item.id, print, hash, false, "\(error)")
+        var results: [Made] = []
+        do {
+            let fingerprints = next.fingerprints
+            /// Makes files on every core and writes those whose output changed. A brief page is compared by its values'
+            /// fingerprint, which also yields the briefs it shows, and is rendered only when that changed; an index page
+            /// or a feed is made every time and compared by its bytes, since fingerprinting an index page's tens of
+            /// megabytes of rows cost more than rendering them.
+            func make(_ work: [Work]) throws -> [Made] {
+                let results = Parallel.map(work) { work -> (made: Made, error: String?, nanoseconds: UInt64) in
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    var bytes: [UInt8] = []
+                    var print: ContextFingerprint?
+                    switch work.kind {
+                    case .brief(let make):
+                        let job = make()
+                        let fingerprint = ContextFingerprint(job)
+                        if fingerprints[work.file] == fingerprint.hash { return ((work.file, work.id, fingerprint, fingerprint.hash, false), nil, 0) }
+                        print = fingerprint
+                        templates.render(job, into: &bytes)
+                    case .index(let make):
+                        templates.render(make(), into: &bytes)
+                    case .text(let make):
+                        bytes = Array(make().utf8)
+                    }
+                    let hash = print?.hash ?? ContentHash.of(bytes)
+                    let took = DispatchTime.now().uptimeNanoseconds - start
+                    if print == nil, fingerprints[work.file] == hash { return ((work.file, work.id, nil, hash, false), nil, took) }
+                    do {
+                        try writer.write(work.file, bytes)
+                        return ((work.file, work.id, print, hash, true), nil, took)
+                    } catch {
+                        return ((work.file, work.id, print, hash, false), "\(error)", took)
+                    }
+                }
+                if let failure = results.compactMap(\.error).first { throw SiteWriter.WriteError.io(failure) }
+                for result in results where result.made.id == nil { indexNanoseconds[result.made.file] = result.nanoseconds }
+                return results.map(\.made)
+            }
+            func briefWork(_ ids: Set<PageID>) -> [Work] {
+                ids.sorted().compactMap { id in
+                    briefs[id].flatMap { page in jobs[page.file].map { Work(file: page.file, id: id, kind: .brief($0)) } }
                 }
             }
-            if let failure = results.compactMap(\.error).first { throw SiteWriter.WriteError.io(failure) }
-            return results.map { ($0.file, $0.id, $0.print, $0.hash, $0.wrote) }
+            results = try make(briefWork(touched.intersection(editedPages)))
+            // Then the index pages and feeds, longest first by their last run so that both cores stay busy to the end,
+            // and the other pages the edit touched.
+            var work = briefWork(touched.subtracting(editedPages))
+            if indexes {
+                work = (indexJobs.map { Work(file: $0.file, id: nil, kind: .index($0.make)) }
+                    + plan.texts.map { Work(file: $0.file, id: nil, kind: .text($0.make)) })
+                    .sorted { (indexNanoseconds[$0.file] ?? 0, $1.file) > (indexNanoseconds[$1.file] ?? 0, $0.file) } + work
+            }
+            if !results.isEmpty, !work.isEmpty { editedPagesWritten?() }
+            results += try make(work)
         }
-        var results = try render(touched.sorted().compactMap { id in briefs[id].flatMap { jobs[$0.file] }.map { ($0, id) } })
-        if indexes {
-            briefPagesWritten?()
-            results += try render(indexJobs.map { ($0.make, nil) })
-        }
+        let textFiles = Set(plan.texts.map(\.file))
         for result in results {
             next.fingerprints[result.file] = result.hash
-            if result.wrote { outcome.pagesWritten += 1 }
+            if result.wrote, !textFiles.contains(result.file) { outcome.pagesWritten += 1 }
             guard let id = result.id, let print = result.print else { continue }
             let shows = print.links.union(next.outgoing[id] ?? []).subtracting([id])
             for gone in (next.shows[id] ?? []).subtracting(shows) { next.shownBy[gone]?.remove(id) }
@@ -211,23 +269,13 @@ public final class IncrementalBuild {
             next.shows[id] = nil
         }
         next.briefs = ids
-        if indexes { next.indexFiles = Set(results.filter { $0.id == nil }.map(\.file)) }
+        if indexes { next.indexFiles = Set(indexJobs.map(\.file)) }
 
         var files = next.indexFiles.union(briefs.values.map(\.file))
         for asset in plan.copies {
             try copy(asset.source, to: asset.file, writer: writer, state: &next, files: &files)
         }
-        // The feeds show no bodies either: they are made again with the index pages.
-        for text in plan.texts {
-            files.insert(text.file)
-            guard indexes else { continue }
-            let bytes = Array(text.make().utf8)
-            let hash = ContentHash.of(bytes)
-            if next.fingerprints[text.file] != hash {
-                try writer.write(text.file, bytes)
-                next.fingerprints[text.file] = hash
-            }
-        }
+        files.formUnion(textFiles)
         for file in next.files.subtracting(files).sorted() {
             try writer.remove(file)
             next.fingerprints[file] = nil

@@ -157,7 +157,7 @@ public actor PreviewServer {
     }
 
     private func rebuild(reason: String) async {
-        // Show the edited page as soon as it is written; the index pages follow with a second reload.
+        // Show the edited page as soon as it is written; the other pages follow with a second reload.
         let outcome = await builder.run { [state, reload] in
             state.update(errors: [], hasSite: true)
             Task { await reload.reload() }
@@ -280,9 +280,9 @@ private final class Builder: @unchecked Sendable {
 
     init(_ build: IncrementalBuild) { self.build = build }
 
-    func run(briefPagesWritten: @escaping @Sendable () -> Void) async -> IncrementalBuild.Outcome {
+    func run(editedPagesWritten: @escaping @Sendable () -> Void) async -> IncrementalBuild.Outcome {
         await withCheckedContinuation { continuation in
-            queue.async { continuation.resume(returning: self.build.run(briefPagesWritten: briefPagesWritten)) }
+            queue.async { continuation.resume(returning: self.build.run(editedPagesWritten: editedPagesWritten)) }
         }
     }
 

@@ -27,8 +27,9 @@ import Testing
         let results = try Benchmark.edits(folder: folder, briefs: 40, templates: templates, count: 2)
         #expect(results.map(\.kind) == ["body", "title"])
         for result in results {
-            #expect(result.rebuilds.count == 2 && result.briefPages.count == 2)
-            #expect(zip(result.briefPages, result.rebuilds).allSatisfy { $0 <= $1 })
+            #expect(result.rebuilds.count == 2 && result.editedPage.count == 2 && result.cpu.count == 2)
+            #expect(result.cpu.allSatisfy { $0 > 0 })
+            #expect(zip(result.editedPage, result.rebuilds).allSatisfy { $0 <= $1 })
         }
         let after = try FileManager.default.contentsOfDirectory(atPath: proposals).sorted().map {
             FileManager.default.contents(atPath: proposals + "/" + $0)

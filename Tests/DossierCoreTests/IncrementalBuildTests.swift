@@ -46,25 +46,28 @@ import Testing
         #expect(outcome.pagesWritten == 1)
     }
 
-    @Test func theBriefPagesAreWrittenBeforeTheIndexPages() throws {
+    @Test func theEditedPageIsWrittenBeforeThePagesThatShowIt() throws {
         let fixture = try EditorFixture()
         let build = IncrementalBuild(options: fixture.options())
         expectSameAsFullBuild(fixture, build)
         try fixture.edit("proposals/old-treaty.md", "title: Old treaty", "title: Older treaty")
-        var seen: (brief: Bool, list: Bool)?
+        let read = { (file: String) in (try? String(contentsOfFile: build.options.output + file, encoding: .utf8)) ?? "" }
+        var seen: (brief: Bool, list: Bool, actor: Bool)?
         let outcome = build.run {
-            let read = { (file: String) in (try? String(contentsOfFile: build.options.output + file, encoding: .utf8)) ?? "" }
-            seen = (read("/proposals/old-treaty/index.html").contains("Older treaty"), read("/proposals/index.html").contains("Older treaty"))
+            seen = (read("/proposals/old-treaty/index.html").contains("Older treaty"), read("/proposals/index.html").contains("Older treaty"),
+                    read("/actors/italy/index.html").contains("Older treaty"))
         }
         #expect(seen?.brief == true)
         #expect(seen?.list == false)
-        #expect(try String(contentsOfFile: build.options.output + "/proposals/index.html", encoding: .utf8).contains("Older treaty"))
+        #expect(seen?.actor == false)
+        #expect(read("/proposals/index.html").contains("Older treaty"))
+        #expect(read("/actors/italy/index.html").contains("Older treaty"))
         #expect(outcome.report.wrote)
-        // A body edit leaves the index pages alone, and so does not call back.
+        // A body edit too: the edited page first, then the pages that show it.
         try fixture.edit("proposals/old-treaty.md", "A precedent.", "A precedent, again.")
-        var called = false
-        _ = build.run { called = true }
-        #expect(!called)
+        var edited: Bool?
+        _ = build.run { edited = read("/proposals/old-treaty/index.html").contains("A precedent, again.") }
+        #expect(edited == true)
     }
 
     @Test func renamingAnActorReachesEveryPageThatNamesIt() throws {
