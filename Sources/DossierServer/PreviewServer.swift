@@ -54,6 +54,7 @@ public actor PreviewServer {
     private let site: SiteFiles
     private let builder: Builder
     private let watcher: ContentWatcher
+    private let notifier: ChangeNotifier
     private let state = ServingState()
     private let reload = LiveReload()
     private let log: @Sendable (String) -> Void
@@ -71,6 +72,7 @@ public actor PreviewServer {
         let build = BuildOptions(content: options.content, templates: options.templates, output: output.path, drafts: options.drafts)
         builder = Builder(IncrementalBuild(options: build, extra: ["liveReloadScript": LiveReload.script]))
         watcher = ContentWatcher(folders: [options.content, options.templates])
+        notifier = ChangeNotifier(folders: [options.content, options.templates])
     }
 
     /// Builds the site, starts listening and watching; returns the URL the site is served at.
@@ -112,7 +114,7 @@ public actor PreviewServer {
         }
         let url = Self.url(of: bound)
         log("Serving the dossier at \(url.absoluteString) (press Ctrl-C to stop)")
-        tasks.append(Task { [watcher, options] in
+        tasks.append(Task { [watcher, notifier, options] in
             var lastPing = Date()
             while !Task.isCancelled {
                 let start = DispatchTime.now().uptimeNanoseconds
@@ -120,10 +122,12 @@ public actor PreviewServer {
                 let scanSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 var changed = ContentWatcher.changes(from: snapshot, to: next)
                 snapshot = next
-                // A save can take more than one write: wait until the files hold still, then build once.
+                // A save can take more than one write: wait until the files hold still, then build once. When the
+                // notifier listens, its silence says so without scanning again.
                 var settles = 0
                 while !changed.isEmpty && settles < 10 {
-                    try? await Task.sleep(nanoseconds: Self.settle)
+                    let heard = await self.builder.waitForChange(notifier, seconds: Self.settle)
+                    if !heard && notifier.listens { break }
                     let later = await self.builder.scan(watcher)
                     let more = ContentWatcher.changes(from: snapshot, to: later)
                     snapshot = later
@@ -136,9 +140,10 @@ public actor PreviewServer {
                     await self.reload.ping()
                     lastPing = Date()
                 }
-                // Scanning at most a tenth of the time keeps a large dossier cheap to watch.
+                // Scanning at most a tenth of the time keeps a large dossier cheap to watch; a change the notifier
+                // hears of ends the pause at once.
                 let pause = max(options.pollInterval, scanSeconds * 9)
-                try? await Task.sleep(nanoseconds: UInt64(pause * 1e9))
+                await self.builder.waitForChange(notifier, seconds: pause)
             }
         })
         return url
@@ -228,7 +233,7 @@ public actor PreviewServer {
     // MARK: Helpers
 
     /// How long files must hold still after a change before the build starts: 15 ms.
-    static let settle: UInt64 = 15_000_000
+    static let settle = 0.015
 
     static func address(host: String, port: UInt16) throws -> any SocketAddress {
         let name = host == "localhost" ? "127.0.0.1" : host
@@ -277,6 +282,7 @@ private struct Handler: HTTPHandler {
 private final class Builder: @unchecked Sendable {
     private let build: IncrementalBuild
     private let queue = DispatchQueue(label: "dossier.preview.build")
+    private let waiting = DispatchQueue(label: "dossier.preview.wait")
 
     init(_ build: IncrementalBuild) { self.build = build }
 
@@ -289,6 +295,22 @@ private final class Builder: @unchecked Sendable {
     /// Returns when the build under way, if any, is done.
     func finish() async {
         await withCheckedContinuation { continuation in queue.async { continuation.resume() } }
+    }
+
+    /// Returns when the notifier hears of a change, after `seconds`, or soon after the task is cancelled; waits on a
+    /// thread of its own, as builds and scans go on.
+    @discardableResult
+    func waitForChange(_ notifier: ChangeNotifier, seconds: Double) async -> Bool {
+        var left = seconds
+        while left > 0, !Task.isCancelled {
+            let slice = min(left, 0.2)
+            let changed = await withCheckedContinuation { continuation in
+                waiting.async { continuation.resume(returning: notifier.wait(seconds: slice)) }
+            }
+            if changed { return true }
+            left -= slice
+        }
+        return false
     }
 
     func scan(_ watcher: ContentWatcher) async -> [String: FileStamp] {
