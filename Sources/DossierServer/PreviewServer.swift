@@ -141,8 +141,9 @@ public actor PreviewServer {
                     lastPing = Date()
                 }
                 // Scanning at most a tenth of the time keeps a large dossier cheap to watch; a change the notifier
-                // hears of ends the pause at once.
-                let pause = max(options.pollInterval, scanSeconds * 9)
+                // hears of ends the pause at once, and while it listens a scan every few seconds only catches what
+                // it might miss (a file system that does not report changes).
+                let pause = max(options.pollInterval, scanSeconds * 9, notifier.listens ? Self.safetyScan : 0)
                 await self.builder.waitForChange(notifier, seconds: pause)
             }
         })
@@ -234,6 +235,8 @@ public actor PreviewServer {
 
     /// How long files must hold still after a change before the build starts: 15 ms.
     static let settle = 0.015
+    /// Seconds between scans while the notifier listens.
+    static let safetyScan = 2.0
 
     static func address(host: String, port: UInt16) throws -> any SocketAddress {
         let name = host == "localhost" ? "127.0.0.1" : host

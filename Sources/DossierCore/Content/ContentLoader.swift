@@ -39,9 +39,8 @@ public enum ContentLoader {
             return content
         }
         var jobs: [(path: String, job: Job)] = []
-        let found = files(under: root)
         let kinds = Dictionary(uniqueKeysWithValues: BriefKind.allCases.map { (Substring($0.folder), $0) })
-        for relative in found {
+        for relative in files(under: root) {
             let parts = relative.split(separator: "/")
             let display = root + "/" + relative
             if parts.contains(where: { $0.hasPrefix(".") }) { continue }
