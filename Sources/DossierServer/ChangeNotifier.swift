@@ -1,3 +1,4 @@
+import DossierCore
 import Foundation
 
 /// Wakes the watcher as soon as something changes below its folders, so that a save is noticed at once rather
@@ -74,19 +75,9 @@ final class ChangeNotifier: @unchecked Sendable {
         guard fd >= 0 else { return }
         let events = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB)
         func watch(_ folder: String) {
-            guard inotify_add_watch(fd, folder, events) >= 0, let dir = opendir(folder) else { return }
-            defer { closedir(dir) }
-            while let entry = readdir(dir) {
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-                }
-                if name.hasPrefix(".") { continue }
-                let type = entry.pointee.d_type
-                var info = stat()
-                if type == UInt8(DT_DIR)
-                    || (type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK)) && stat(folder + "/" + name, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR {
-                    watch(folder + "/" + name)
-                }
+            guard inotify_add_watch(fd, folder, events) >= 0 else { return }
+            for (name, isFolder) in FileTree.entries(of: folder) ?? [] where isFolder && !name.hasPrefix(".") {
+                watch(folder + "/" + name)
             }
         }
         for folder in folders { watch(folder.hasSuffix("/") ? String(folder.dropLast()) : folder) }

@@ -24,20 +24,12 @@ struct ContentWatcher: Sendable {
     }
 
     private func walk(_ folder: String, into out: inout [String: FileStamp]) {
-        guard let dir = opendir(folder) else { return }
-        defer { closedir(dir) }
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name.hasPrefix(".") { continue }
+        for (name, isFolder) in FileTree.entries(of: folder) ?? [] where !name.hasPrefix(".") {
             let path = folder + "/" + name
-            var info = stat()
-            guard stat(path, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
+            if isFolder {
                 walk(path, into: &out)
-            } else {
-                out[path] = FileStamp(info)
+            } else if let stamp = FileStamp(path: path) {
+                out[path] = stamp
             }
         }
     }

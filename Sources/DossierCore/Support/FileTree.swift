@@ -6,7 +6,7 @@ import Foundation
 /// FileManager.removeItem stats and builds a full path for every entry; a built site has one folder per page, so
 /// replacing a 10,000-page site spent about as long deleting the old one as writing the new one. One thread: two
 /// removing page folders side by side contend for their parent's lock in the kernel.
-enum FileTree {
+public enum FileTree {
     /// Creates a folder and any missing parents; one that exists is fine, other failures show when a file in it is
     /// opened.
     static func makeFolder(_ path: String) {
@@ -84,7 +84,7 @@ enum FileTree {
 
     /// The names in a folder, unsorted, each with whether it is a folder (links followed; broken links left out);
     /// nil when the folder cannot be read. The entries' types come with their names, so files cost no `stat`.
-    static func entries(of path: String) -> [(name: String, isFolder: Bool)]? {
+    public static func entries(of path: String) -> [(name: String, isFolder: Bool)]? {
         guard let dir = opendir(path) else { return nil }
         defer { closedir(dir) }
         var out: [(name: String, isFolder: Bool)] = []
