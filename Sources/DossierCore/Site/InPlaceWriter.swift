@@ -14,16 +14,9 @@ struct InPlaceWriter: Sendable {
         try replace(relative) { temporary in
             let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
             guard fd >= 0 else { throw SiteWriter.WriteError.io("cannot write '\(relative)': \(String(cString: strerror(errno)))") }
-            defer { close(fd) }
-            try bytes.withUnsafeBytes { bytes in
-                var done = 0
-                while done < bytes.count {
-                    let n = Foundation.write(fd, bytes.baseAddress! + done, bytes.count - done)
-                    if n < 0, errno == EINTR { continue }
-                    guard n > 0 else { throw SiteWriter.WriteError.io("cannot write '\(relative)': \(String(cString: strerror(errno)))") }
-                    done += n
-                }
-            }
+            let file = SiteWriter.File(relative: relative, fd: fd, oldLength: 0)
+            defer { file.close() }
+            try bytes.withUnsafeBytes { try file.append($0) }
         }
     }
 

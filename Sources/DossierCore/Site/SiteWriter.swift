@@ -149,7 +149,8 @@ final class SiteWriter: @unchecked Sendable {
         private var length = 0
         private let oldLength: Int
 
-        fileprivate init(relative: String, fd: Int32, oldLength: Int) {
+        /// Takes over `fd`, open for writing from the start of a file `oldLength` bytes long.
+        init(relative: String, fd: Int32, oldLength: Int) {
             self.relative = relative
             self.fd = fd
             self.oldLength = oldLength
