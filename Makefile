@@ -32,9 +32,10 @@ bench: deps
 	$(SWIFT) build -c release --product DossierBench
 	.build/release/DossierBench --runs $(BENCH_RUNS) --edits $(BENCH_EDITS) $(BENCH_N)
 
-## deps: install libcmark-dev when pkg-config cannot find it
+## deps: install libcmark-dev when pkg-config cannot find it, and libmimalloc-dev (the executables' allocator)
 deps:
 	@command -v pkg-config >/dev/null && pkg-config --exists libcmark || { $(APT_INSTALL) pkg-config libcmark-dev; }
+	@[ -e /usr/include/mimalloc.h ] || { $(APT_INSTALL) libmimalloc-dev; }
 
 ## test: every test suite
 test: test-swift test-browser
