@@ -4,7 +4,7 @@
 ///
 /// Values a template cannot print (lists and objects) render as nothing.
 struct TemplateRenderer {
-    let library: [String: [TemplateNode]]
+    let program: TemplateProgram
     /// The rendered bytes; callers may reuse the buffer between pages.
     var output: [UInt8] = []
     /// Takes the output so far when it has grown past `flushLimit` and nothing in it can change any more (between
@@ -14,6 +14,9 @@ struct TemplateRenderer {
     private var stack: [TemplateValue] = []
     /// How many renders with indentation are under way: their output may still get indentation inserted.
     private var indented = 0
+    private let instructions: UnsafeMutableBufferPointer<TemplateProgram.Instruction>
+    private let names: UnsafeMutableBufferPointer<TemplateName>
+    private let bytes: UnsafeMutableBufferPointer<UInt8>
 
     /// The position of the current item in the list being rendered.
     private struct ListPosition {
@@ -41,42 +44,57 @@ struct TemplateRenderer {
 
     /// The indentation of the partials and blocks being rendered.
     private var indentation: [UInt8]?
-    /// The blocks inherited by the partials being rendered.
-    private var inherited: [String: [TemplateNode]]?
+    /// The blocks inherited by the partials being rendered: their instructions in the program.
+    private var inherited: [String: Range<Int32>]?
 
-    private func indented(_ extra: [UInt8]?) -> [UInt8]? {
-        guard let extra else { return indentation }
-        return (indentation ?? []) + extra
+    /// The current indentation followed by the program's indentation `extra` (-1: none).
+    private func indented(_ extra: Int32) -> [UInt8]? {
+        guard extra >= 0 else { return indentation }
+        return (indentation ?? []) + program.indentations[Int(extra)]
+    }
+
+    init(program: TemplateProgram) {
+        self.program = program
+        instructions = program.instructions
+        names = program.names
+        bytes = program.bytes
     }
 
     init(library: [String: [TemplateNode]]) {
-        self.library = library
+        self.init(program: TemplateProgram(library))
     }
 
     /// Appends the template `name` rendered with `context` to `output`; an unknown name renders nothing.
     mutating func render(_ name: String, _ context: TemplateObject) {
-        guard let nodes = library[name] else { return }
+        guard let range = program.templates[name] else { return }
         stack = [.object(context)]
         (indentation, inherited) = (nil, nil)
-        render(nodes, Frame())
+        render(range, Frame())
         stack = []
     }
 
-    private mutating func render(_ nodes: [TemplateNode], _ frame: Frame) {
+    /// Renders the instructions in `range`, each followed by the one its `next` names.
+    private mutating func render(_ range: Range<Int32>, _ frame: Frame) {
         var frame = frame
+        var i = Int(range.lowerBound)
+        let end = Int(range.upperBound)
         guard let indentation, !indentation.isEmpty else {
-            for i in nodes.indices { render(nodes[i], &frame) }
+            while i < end {
+                render(at: i, &frame)
+                i = Int(instructions[i].next)
+            }
             return
         }
         indented += 1
         defer { indented -= 1 }
         let start = output.count
-        for i in nodes.indices {
+        while i < end {
             let before = output.count
-            render(nodes[i], &frame)
+            render(at: i, &frame)
             if output.count > before, endsWithNewline(from: start, to: before) {
                 output.insert(contentsOf: indentation, at: before)
             }
+            i = Int(instructions[i].next)
         }
     }
 
@@ -86,21 +104,23 @@ struct TemplateRenderer {
         return end - 1 == start || output[end - 2] != UInt8(ascii: "\r")
     }
 
-    private mutating func render(_ node: TemplateNode, _ frame: inout Frame) {
-        switch node {
-        case .text(let bytes):
-            bytes.withUnsafeBufferPointer { output.append(contentsOf: $0) }
-        case .variable(let name, let escaped):
-            guard let value = lookup(name, frame) else { return }
-            write(value, escaped: escaped && frame.escapes)
-        case .section(let name, let nodes):
-            switch lookup(name, frame) {
+    private mutating func render(at i: Int, _ frame: inout Frame) {
+        let instruction = instructions[i]
+        let body = Int32(i + 1)..<instruction.next
+        switch instruction.code {
+        case .text:
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(instruction.a)..<Int(instruction.a + instruction.b)]))
+        case .variable:
+            guard let value = lookup(names[Int(instruction.a)], frame) else { return }
+            write(value, escaped: instruction.flag && frame.escapes)
+        case .section:
+            switch lookup(names[Int(instruction.a)], frame) {
             case .list(let items)?:
                 for (i, item) in items.enumerated() {
                     var inner = frame
                     inner.position = ListPosition(index: i, isLast: i == items.count - 1)
                     stack.append(item)
-                    render(nodes, inner)
+                    render(body, inner)
                     stack.removeLast()
                 }
             case .objects(let items)?:
@@ -108,7 +128,7 @@ struct TemplateRenderer {
                     var inner = frame
                     inner.position = ListPosition(index: i, isLast: i == items.count - 1)
                     stack.append(.object(item))
-                    render(nodes, inner)
+                    render(body, inner)
                     stack.removeLast()
                 }
             case .lazyObjects(let count, let item)?:
@@ -117,60 +137,61 @@ struct TemplateRenderer {
                     var inner = frame
                     inner.position = ListPosition(index: i, isLast: i == count - 1)
                     stack.append(.object(item(i)))
-                    render(nodes, inner)
+                    render(body, inner)
                     stack.removeLast()
                 }
             case .flag(let on)?:
-                if on { render(nodes, frame) }
+                if on { render(body, frame) }
             case let value?:
-                push(value, nodes, frame)
+                push(value, body, frame)
             case nil:
                 break
             }
-        case .invertedSection(let name, let nodes):
-            switch lookup(name, frame) {
+        case .invertedSection:
+            switch lookup(names[Int(instruction.a)], frame) {
             case .list(let items)? where items.isEmpty:
-                push(.list(items), nodes, frame)
+                push(.list(items), body, frame)
             case .objects(let items)? where items.isEmpty:
-                push(.objects(items), nodes, frame)
+                push(.objects(items), body, frame)
             case .lazyObjects(let count, let item)? where count == 0:
-                push(.lazyObjects(count: count, item: item), nodes, frame)
+                push(.lazyObjects(count: count, item: item), body, frame)
             case .flag(false)?, nil:
-                render(nodes, frame)
+                render(body, frame)
             default:
                 break
             }
-        case .block(let name, let nodes, let extra):
+        case .block:
             let saved = indentation
-            indentation = indented(extra)
-            render(inherited?[name] ?? nodes, Frame(position: nil, escapes: frame.escapes))
+            indentation = indented(instruction.b)
+            render(inherited?[program.strings[Int(instruction.a)]] ?? body, Frame(position: nil, escapes: frame.escapes))
             indentation = saved
-        case .partial(let name, let dynamic, let indentation, let inherits):
-            var partialName = name
-            if dynamic {
+        case .partial:
+            var name = program.strings[Int(instruction.a)]
+            if instruction.flag {
                 guard case .text(let named)? = lookup(TemplateName(name, transforms: []), frame) else { return }
-                partialName = named
+                name = named
             }
-            guard let nodes = library[partialName] else { return }
-            let saved = (indentation: self.indentation, inherited: self.inherited)
-            if let inherits {
-                self.inherited = saved.inherited.map { $0.merging(inherits) { outer, _ in outer } } ?? inherits
+            guard let range = program.templates[name] else { return }
+            let saved = (indentation: indentation, inherited: inherited)
+            if instruction.c >= 0 {
+                let inherits = program.inherits[Int(instruction.c)]
+                inherited = saved.inherited.map { $0.merging(inherits) { outer, _ in outer } } ?? inherits
             }
-            self.indentation = indented(indentation)
-            render(nodes, Frame())
-            (self.indentation, self.inherited) = saved
-        case .contentType(let escapes):
-            frame.escapes = escapes
+            indentation = indented(instruction.b)
+            render(range, Frame())
+            (indentation, inherited) = saved
+        case .contentType:
+            frame.escapes = instruction.flag
         case .blockDefinition:
             break
         }
     }
 
-    private mutating func push(_ value: TemplateValue, _ nodes: [TemplateNode], _ frame: Frame) {
+    private mutating func push(_ value: TemplateValue, _ body: Range<Int32>, _ frame: Frame) {
         var inner = frame
         inner.position = nil
         stack.append(value)
-        render(nodes, inner)
+        render(body, inner)
         stack.removeLast()
     }
 

@@ -5,7 +5,7 @@ struct Templates {
     static let required = ["layout", "index", "proposals", "proposal", "actors", "actor", "sources", "source",
                            "timeline", "matrix", "page", "404"]
 
-    let library: [String: [TemplateNode]]
+    let program: TemplateProgram
     /// Paths of static files below `templates/assets/`.
     let assets: [String]
 
@@ -44,13 +44,13 @@ struct Templates {
             diagnostics.append(Diagnostic(file: root + "/\(name).mustache", message: "missing template '\(name)'",
                                           hint: "copy it from the default templates"))
         }
-        return diagnostics.isEmpty ? (Templates(library: library, assets: assets), []) : (nil, diagnostics)
+        return diagnostics.isEmpty ? (Templates(program: TemplateProgram(library), assets: assets), []) : (nil, diagnostics)
     }
 
     /// Appends the page rendered by its template to `output`; `flush`, when given, takes the output of a big page in
     /// parts as it grows (see `TemplateRenderer.flush`).
     func render(_ job: PageJob, into output: inout [UInt8], flush: ((inout [UInt8]) -> Void)? = nil) {
-        var renderer = TemplateRenderer(library: library)
+        var renderer = TemplateRenderer(program: program)
         renderer.flush = flush
         swap(&renderer.output, &output)
         renderer.render(job.template, job.context)
