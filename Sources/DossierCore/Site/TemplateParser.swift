@@ -27,8 +27,6 @@ struct TemplateName: Equatable {
 
     var start: Start
     var path: [String]
-    /// The hashes of `path`'s names (see `TemplateKey`).
-    var keys: [UInt32]
     /// Innermost first: `a(b(x))` applies `b`, then `a`.
     var transforms: [String]
 
@@ -41,7 +39,6 @@ struct TemplateName: Equatable {
             start = .stack
         }
         path = text == "." ? [] : text.split(separator: ".").map(String.init)
-        keys = path.map(TemplateKey.of)
         self.transforms = transforms.reversed()
     }
 }

@@ -16,8 +16,8 @@ final class TemplateProgram: @unchecked Sendable {
         case blockDefinition
         /// `strings[a]`, indented by `indentations[b]` (-1: none); the default body follows.
         case block
-        /// `strings[a]` (a name to look up when `flag`), indented by `indentations[b]`, inheriting `inherits[c]`
-        /// (-1: none), whose bodies follow.
+        /// `strings[a]`, or the text `names[a]` names when `flag`, indented by `indentations[b]`, inheriting
+        /// `inherits[c]` (-1: none), whose bodies follow.
         case partial
         /// Escaping on when `flag`.
         case contentType
@@ -32,10 +32,23 @@ final class TemplateProgram: @unchecked Sendable {
         var next: Int32 = 0
     }
 
+    /// A tag's name (see `TemplateName`): its path is `parts[path ..< path + count]`, its transforms (innermost
+    /// first) `parts[transforms ..< transforms + transformCount]`.
+    struct Name {
+        var start: TemplateName.Start
+        var path: Int32
+        var count: Int32
+        var transforms: Int32
+        var transformCount: Int32
+    }
+
     /// Stable storage, so that a renderer reads instructions, texts and names through pointers without retaining.
     let instructions: UnsafeMutableBufferPointer<Instruction>
     let bytes: UnsafeMutableBufferPointer<UInt8>
-    let names: UnsafeMutableBufferPointer<TemplateName>
+    let names: UnsafeMutableBufferPointer<Name>
+    /// The names in names' paths and transforms, and their hashes (see `TemplateKey`).
+    let parts: UnsafeMutableBufferPointer<String>
+    let keys: UnsafeMutableBufferPointer<UInt32>
     let strings: [String]
     let indentations: [[UInt8]]
     /// The blocks an inheriting partial replaces: name → the range of the replacement's instructions.
@@ -54,6 +67,10 @@ final class TemplateProgram: @unchecked Sendable {
         _ = bytes.initialize(from: builder.bytes)
         names = .allocate(capacity: builder.names.count)
         _ = names.initialize(from: builder.names)
+        parts = .allocate(capacity: builder.parts.count)
+        _ = parts.initialize(from: builder.parts)
+        keys = .allocate(capacity: builder.parts.count)
+        _ = keys.initialize(from: builder.parts.map(TemplateKey.of))
         strings = builder.strings
         indentations = builder.indentations
         inherits = builder.inherits
@@ -62,7 +79,9 @@ final class TemplateProgram: @unchecked Sendable {
     deinit {
         instructions.deallocate()
         bytes.deallocate()
-        names.deinitialize().deallocate()
+        names.deallocate()
+        parts.deinitialize().deallocate()
+        keys.deallocate()
     }
 }
 
@@ -70,7 +89,8 @@ extension TemplateProgram {
     private struct Builder {
         var instructions: [Instruction] = []
         var bytes: [UInt8] = []
-        var names: [TemplateName] = []
+        var names: [Name] = []
+        var parts: [String] = []
         var strings: [String] = []
         var indentations: [[UInt8]] = []
         var inherits: [[String: Range<Int32>]] = []
@@ -100,7 +120,8 @@ extension TemplateProgram {
             case .block(let name, _, let indentation):
                 instruction = Instruction(code: .block, a: add(name), b: add(indentation))
             case .partial(let name, let dynamic, let indentation, let inherits):
-                instruction = Instruction(code: .partial, flag: dynamic, a: add(name), b: add(indentation),
+                instruction = Instruction(code: .partial, flag: dynamic,
+                                          a: dynamic ? add(TemplateName(name, transforms: [])) : add(name), b: add(indentation),
                                           c: inherits == nil ? -1 : Int32(self.inherits.count))
                 if inherits != nil { self.inherits.append([:]) }
             case .contentType(let escapes):
@@ -120,7 +141,9 @@ extension TemplateProgram {
         }
 
         mutating func add(_ name: TemplateName) -> Int32 {
-            names.append(name)
+            names.append(Name(start: name.start, path: Int32(parts.count), count: Int32(name.path.count),
+                              transforms: Int32(parts.count + name.path.count), transformCount: Int32(name.transforms.count)))
+            parts += name.path + name.transforms
             return Int32(names.count - 1)
         }
 

@@ -15,7 +15,9 @@ struct TemplateRenderer {
     /// How many renders with indentation are under way: their output may still get indentation inserted.
     private var indented = 0
     private let instructions: UnsafeMutableBufferPointer<TemplateProgram.Instruction>
-    private let names: UnsafeMutableBufferPointer<TemplateName>
+    private let names: UnsafeMutableBufferPointer<TemplateProgram.Name>
+    private let parts: UnsafeMutableBufferPointer<String>
+    private let keys: UnsafeMutableBufferPointer<UInt32>
     private let bytes: UnsafeMutableBufferPointer<UInt8>
 
     /// The position of the current item in the list being rendered.
@@ -57,6 +59,8 @@ struct TemplateRenderer {
         self.program = program
         instructions = program.instructions
         names = program.names
+        parts = program.parts
+        keys = program.keys
         bytes = program.bytes
     }
 
@@ -111,10 +115,10 @@ struct TemplateRenderer {
         case .text:
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(instruction.a)..<Int(instruction.a + instruction.b)]))
         case .variable:
-            guard let value = lookup(names[Int(instruction.a)], frame) else { return }
+            guard let value = lookup(instruction.a, frame) else { return }
             write(value, escaped: instruction.flag && frame.escapes)
         case .section:
-            switch lookup(names[Int(instruction.a)], frame) {
+            switch lookup(instruction.a, frame) {
             case .list(let items)?:
                 for (i, item) in items.enumerated() {
                     var inner = frame
@@ -148,7 +152,7 @@ struct TemplateRenderer {
                 break
             }
         case .invertedSection:
-            switch lookup(names[Int(instruction.a)], frame) {
+            switch lookup(instruction.a, frame) {
             case .list(let items)? where items.isEmpty:
                 push(.list(items), body, frame)
             case .objects(let items)? where items.isEmpty:
@@ -166,10 +170,12 @@ struct TemplateRenderer {
             render(inherited?[program.strings[Int(instruction.a)]] ?? body, Frame(position: nil, escapes: frame.escapes))
             indentation = saved
         case .partial:
-            var name = program.strings[Int(instruction.a)]
+            let name: String
             if instruction.flag {
-                guard case .text(let named)? = lookup(TemplateName(name, transforms: []), frame) else { return }
+                guard case .text(let named)? = lookup(instruction.a, frame) else { return }
                 name = named
+            } else {
+                name = program.strings[Int(instruction.a)]
             }
             guard let range = program.templates[name] else { return }
             let saved = (indentation: indentation, inherited: inherited)
@@ -195,40 +201,45 @@ struct TemplateRenderer {
         stack.removeLast()
     }
 
-    private func lookup(_ name: TemplateName, _ frame: Frame) -> TemplateValue? {
+    /// The value `names[index]` names, with its transforms applied.
+    private func lookup(_ index: Int32, _ frame: Frame) -> TemplateValue? {
+        let name = names[Int(index)]
         var value: TemplateValue?
-        var transforms = name.transforms[...]
+        var transform = Int(name.transforms)
+        let transformsEnd = transform + Int(name.transformCount)
         switch name.start {
         case .position:
-            guard let position = frame.position, let first = transforms.popFirst() else { return nil }
-            value = position.transformed(first)
+            guard let position = frame.position, transform < transformsEnd else { return nil }
+            value = position.transformed(parts[transform])
+            transform += 1
         case .current:
             value = descend(name, from: 0, stack.last)
         case .stack:
-            guard let first = name.path.first else {
+            guard name.count > 0 else {
                 value = stack.last
                 break
             }
-            let key = name.keys[0]
+            let first = Int(name.path)
             var i = stack.count - 1
             while i >= 0 {
-                if let child = stack[i].child(first, key: key) {
-                    value = name.path.count == 1 ? child : descend(name, from: 1, child)
+                if let child = stack[i].child(parts[first], key: keys[first]) {
+                    value = name.count == 1 ? child : descend(name, from: 1, child)
                     break
                 }
                 i -= 1
             }
         }
-        for transform in transforms {
-            value = value?.transformed(transform)
+        while transform < transformsEnd {
+            value = value?.transformed(parts[transform])
+            transform += 1
         }
         return value
     }
 
-    /// Follows `name.path` from its `start`th name on.
-    private func descend(_ name: TemplateName, from start: Int, _ value: TemplateValue?) -> TemplateValue? {
+    /// Follows `name`'s path from its `start`th name on.
+    private func descend(_ name: TemplateProgram.Name, from start: Int, _ value: TemplateValue?) -> TemplateValue? {
         var value = value
-        for i in start..<name.path.count { value = value?.child(name.path[i], key: name.keys[i]) }
+        for i in Int(name.path) + start..<Int(name.path + name.count) { value = value?.child(parts[i], key: keys[i]) }
         return value
     }
 
