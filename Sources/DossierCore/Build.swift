@@ -110,6 +110,7 @@ public enum Build {
                             writing += PhaseTimer.seconds(since: start)
                         }
                         var page: [UInt8] = []
+                        page.reserveCapacity(1 << 16)  // most pages fit: no copying as the page grows
                         templates.render(job, into: &page, flush: emit)
                         emit(&page)
                         if failure == nil { try file.finish() }
