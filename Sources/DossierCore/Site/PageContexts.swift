@@ -229,13 +229,14 @@ struct PageContexts {
         let p = dossier.proposals[i]
         let id = PageID.brief(.proposal, p.header.slug)
         let path = Route.path(id), depth = 2
+        let positions = p.positions
         let groups: [TemplateObject] = Stance.allCases.compactMap { stance in
-            let rows: [TemplateObject] = p.positions.filter { $0.stance == stance }.compactMap { pos in
-                guard let a = dossier.actorIndex[pos.actor.slug] else { return nil }
-                return ["actor": .object(actorLink(a, depth: depth)), "anchor": .text("position-" + pos.actor.slug),
+            let rows: [TemplateObject] = positions.indices.compactMap { k in
+                guard positions[k].stance == stance, let a = dossier.actorIndex[positions[k].actor.slug] else { return nil }
+                return ["actor": .object(actorLink(a, depth: depth)), "anchor": .text("position-" + positions[k].actor.slug),
                         "stance": .text(stance.rawValue), "stanceLabel": .text(Labels.stance(stance)),
-                        "noteHTML": .optional(pos.note?.html), "quote": .optional(pos.quote), "date": .optional(date(pos.date)),
-                        "source": .optional(sourceLink(pos.source, depth: depth))]
+                        "noteHTML": .optional(positions[k].note?.html), "quote": .optional(positions[k].quote),
+                        "date": .optional(date(positions[k].date)), "source": .optional(sourceLink(positions[k].source, depth: depth))]
             }
             return rows.isEmpty ? nil : ["stance": .text(stance.rawValue), "label": .text(Labels.stance(stance)), "count": .number(rows.count), "positions": .objects(rows)]
         }
@@ -287,13 +288,14 @@ struct PageContexts {
         let id = PageID.brief(.actor, a.header.slug)
         let path = Route.path(id), depth = 2
         let positions: [TemplateObject] = dossier.positionsByActor[i].map { ref in
-            let pos = dossier.proposals[ref.proposal].positions[ref.position]
-            let proposalSlug = dossier.proposals[ref.proposal].header.slug
-            return ["proposal": .object(proposalLink(ref.proposal, depth: depth)), "stance": .text(pos.stance.rawValue),
-                    "stanceLabel": .text(Labels.stance(pos.stance)), "anchor": .text("on-" + proposalSlug),
+            let (p, k) = (ref.proposal, ref.position)
+            let proposalSlug = dossier.proposals[p].header.slug, stance = dossier.proposals[p].positions[k].stance
+            return ["proposal": .object(proposalLink(p, depth: depth)), "stance": .text(stance.rawValue),
+                    "stanceLabel": .text(Labels.stance(stance)), "anchor": .text("on-" + proposalSlug),
                     "positionHref": .text(Route.href(Route.path(.brief(.proposal, proposalSlug)), fromDepth: depth) + "#position-" + a.header.slug),
-                    "noteHTML": .optional(pos.note?.html), "quote": .optional(pos.quote), "date": .optional(date(pos.date)),
-                    "source": .optional(sourceLink(pos.source, depth: depth))]
+                    "noteHTML": .optional(dossier.proposals[p].positions[k].note?.html), "quote": .optional(dossier.proposals[p].positions[k].quote),
+                    "date": .optional(date(dossier.proposals[p].positions[k].date)),
+                    "source": .optional(sourceLink(dossier.proposals[p].positions[k].source, depth: depth))]
         }
         let context = merge(common(path: path, title: a.name, description: a.summary ?? a.role, section: "actors", ogType: "profile"), [
             "slug": .text(a.header.slug),
@@ -339,15 +341,17 @@ struct PageContexts {
             case .brief(let p):
                 return ["proposal": .object(proposalLink(p, depth: depth)), "what": "Cited as a source of the brief"]
             case .position(let ref):
-                let pos = dossier.proposals[ref.proposal].positions[ref.position]
+                let stance = dossier.proposals[ref.proposal].positions[ref.position].stance
                 var out: TemplateObject = ["proposal": .object(proposalLink(ref.proposal, depth: depth)),
-                                          "what": "Position: \(Labels.stance(pos.stance).lowercased())",
-                                          "stance": .text(pos.stance.rawValue)]
-                if let a = dossier.actorIndex[pos.actor.slug] { out["actor"] = .object(actorLink(a, depth: depth)) }
+                                          "what": "Position: \(Labels.stance(stance).lowercased())",
+                                          "stance": .text(stance.rawValue)]
+                if let a = dossier.actorIndex[dossier.proposals[ref.proposal].positions[ref.position].actor.slug] {
+                    out["actor"] = .object(actorLink(a, depth: depth))
+                }
                 return out
             case .event(let p, let e):
-                let event = dossier.proposals[p].timeline[e]
-                return ["proposal": .object(proposalLink(p, depth: depth)), "what": "Timeline, \(event.date.display)", "html": .text(event.text.html)]
+                return ["proposal": .object(proposalLink(p, depth: depth)), "what": "Timeline, \(dossier.proposals[p].timeline[e].date.display)",
+                        "html": .text(dossier.proposals[p].timeline[e].text.html)]
             }
         }
         let about = ([Labels.sourceKind(s.kind)] + [s.outlet, s.published?.display].compactMap { $0 }).joined(separator: " · ")
