@@ -54,7 +54,7 @@ public enum Build {
     private static func check(_ options: BuildOptions, timer: PhaseTimer) -> (BuildReport, Templates?) {
         var report = BuildReport()
         let content = ContentLoader.load(from: options.content, timer: timer)
-        let (dossier, diagnostics) = Resolver.resolve(content, includeDrafts: options.drafts, timer: timer)
+        let (dossier, diagnostics) = Resolver.resolve(consume content, includeDrafts: options.drafts, timer: timer)
         report.diagnostics = diagnostics
         let (templates, templateDiagnostics) = timer.timed("render") { Templates.load(from: options.templates) }
         report.diagnostics = (report.diagnostics + templateDiagnostics).sorted()

@@ -1,6 +1,6 @@
 /// A brief whose Markdown the resolver renders.
 protocol RenderedBrief {
-    var header: BriefHeader { get }
+    var header: BriefHeader { get set }
 }
 
 extension Actor: RenderedBrief {}

@@ -4,6 +4,7 @@ public struct BriefHeader: Sendable {
     public var slug: String
     /// The file as shown in diagnostics, e.g. `content/actors/italy.md`.
     public var file: String
+    /// The Markdown body; emptied once the resolver has rendered it into `html`.
     public var body: String
     /// 1-based line where the body starts in the file.
     public var bodyLine: Int

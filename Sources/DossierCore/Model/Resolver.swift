@@ -1,13 +1,14 @@
 /// Turns loaded content into a cross-linked dossier: checks every reference, renders every piece of
 /// Markdown with its links resolved, and derives the relations that are written on one side only.
 public enum Resolver {
-    public static func resolve(_ content: LoadedContent, includeDrafts: Bool) -> (dossier: Dossier?, diagnostics: [Diagnostic]) {
+    public static func resolve(_ content: consuming LoadedContent, includeDrafts: Bool) -> (dossier: Dossier?, diagnostics: [Diagnostic]) {
         resolve(content, includeDrafts: includeDrafts, timer: PhaseTimer())
     }
 
     /// Resolves `content`, timing the Markdown pass as "parse" and everything else as "resolve"; with a
-    /// `markdownCache`, briefs' Markdown is kept between builds (see `IncrementalBuild`).
-    static func resolve(_ content: LoadedContent, includeDrafts: Bool, timer: PhaseTimer, markdownCache: MarkdownCache? = nil)
+    /// `markdownCache`, briefs' Markdown is kept between builds (see `IncrementalBuild`). Takes `content` over, so
+    /// that each brief's Markdown can be freed once it is rendered (see `MarkdownPass`).
+    static func resolve(_ content: consuming LoadedContent, includeDrafts: Bool, timer: PhaseTimer, markdownCache: MarkdownCache? = nil)
         -> (dossier: Dossier?, diagnostics: [Diagnostic]) {
         let start = PhaseTimer.now()
         var diagnostics = content.diagnostics
@@ -38,18 +39,21 @@ public enum Resolver {
         for (i, p) in dossier.proposals.enumerated() { dossier.proposalIndex[p.header.slug] = i }
         for (i, s) in dossier.sources.enumerated() { dossier.sourceIndex[s.header.slug] = i }
 
+        var bodies = MarkdownPass.Bodies(taking: &dossier)
         let checker = ReferenceChecker(dossier: dossier, drafts: drafts, unreadable: content.unreadable)
+        let hasSite = content.site != nil
+        content = LoadedContent()
         diagnostics += checker.checkFrontMatter()
         let linked = MarkdownPass(checker: checker, renderer: MarkdownRenderer(allowHTML: dossier.site.allowHTML), cache: markdownCache)
         markdownCache?.startPass(allowHTML: dossier.site.allowHTML,
                                  briefs: dossier.actorIndex.count + dossier.proposalIndex.count + dossier.sourceIndex.count + dossier.pages.count)
         timer.add("resolve", PhaseTimer.seconds(since: start))
-        diagnostics += timer.timed("parse") { linked.run(on: &dossier) }
+        diagnostics += timer.timed("parse") { linked.run(on: &dossier, bodies: &bodies) }
         let sorted = timer.timed("resolve") { () -> [Diagnostic] in
             derive(&dossier)
             return diagnostics.sorted()
         }
-        return (sorted.hasErrors || content.site == nil ? nil : dossier, sorted)
+        return (sorted.hasErrors || !hasSite ? nil : dossier, sorted)
     }
 
     /// Sorts by a key computed once per element, not once per comparison.
@@ -193,6 +197,23 @@ struct MarkdownPass {
     let renderer: MarkdownRenderer
     var cache: MarkdownCache? = nil
 
+    /// The briefs' Markdown bodies, taken out of the dossier before the reference checker copies it, so that no copy
+    /// keeps a body alive once the pass has rendered it: at 100,000 briefs the bodies are hundreds of megabytes.
+    struct Bodies {
+        var actors: [String], proposals: [String], sources: [String], pages: [String]
+
+        init(taking dossier: inout Dossier) {
+            func take<B: RenderedBrief>(_ briefs: inout [B]) -> [String] {
+                briefs.indices.map { i in
+                    defer { briefs[i].header.body = "" }
+                    return briefs[i].header.body
+                }
+            }
+            (actors, proposals) = (take(&dossier.actors), take(&dossier.proposals))
+            (sources, pages) = (take(&dossier.sources), take(&dossier.pages))
+        }
+    }
+
     /// The output of rendering one page's Markdown.
     struct Output {
         var id: PageID
@@ -229,61 +250,69 @@ struct MarkdownPass {
         return rendered.html
     }
 
-    private func body(_ header: inout BriefHeader, depth: Int, into out: inout Output) {
-        header.html = render(header.body, line: header.bodyLine, depth: depth, file: header.file, into: &out)
+    private func body(_ header: inout BriefHeader, _ markdown: String, depth: Int, into out: inout Output) {
+        header.html = render(markdown, line: header.bodyLine, depth: depth, file: header.file, into: &out)
     }
 
-    /// Renders each brief with `work` on every core, or takes it from the cache when nothing it depends on changed;
-    /// keeps the briefs in order and collects their outputs.
-    private func each<B>(_ briefs: inout [B], _ id: (B) -> PageID, _ outputs: inout [Output],
-                         _ work: (inout B, inout Output) -> Void) where B: RenderedBrief {
-        let results = Parallel.map(briefs) { brief -> (B, Output, fresh: Bool) in
-            if let (cached, out) = cache?.reuse(id(brief), file: brief.header.file, as: B.self) { return (cached, out, false) }
-            var brief = brief, out = Output(id: id(brief))
-            work(&brief, &out)
-            return (brief, out, true)
+    /// Renders an inline text of a brief page into its `html` and empties its Markdown, which nothing reads afterwards.
+    private func inline(_ text: inout InlineText, file: String, into out: inout Output) {
+        text.html = render(text.markdown, line: text.line, column: text.column, inline: true, depth: 2, file: file, into: &out)
+        text.markdown = ""
+    }
+
+    /// Renders each brief in place with `work` on every core, or takes it from the cache when nothing it depends on
+    /// changed; collects their outputs in the briefs' order.
+    private func each<B>(_ briefs: inout [B], _ bodies: inout [String], _ id: (B) -> PageID, _ outputs: inout [Output],
+                         _ work: (inout B, String, inout Output) -> Void) where B: RenderedBrief {
+        let results = briefs.withUnsafeMutableBufferPointer { briefs in
+            bodies.withUnsafeMutableBufferPointer { bodies in
+                Parallel.map(Array(briefs.indices)) { i -> (Output, fresh: Bool) in
+                    let body = bodies[i]
+                    bodies[i] = ""
+                    if let (cached, out) = cache?.reuse(id(briefs[i]), file: briefs[i].header.file, as: B.self) {
+                        briefs[i] = cached
+                        return (out, false)
+                    }
+                    var out = Output(id: id(briefs[i]))
+                    work(&briefs[i], body, &out)
+                    return (out, true)
+                }
+            }
         }
         if let cache {
-            for (brief, out, fresh) in results where fresh { cache.store(brief, out, file: brief.header.file) }
+            for (i, (out, fresh)) in results.enumerated() where fresh { cache.store(briefs[i], out, file: briefs[i].header.file) }
         }
-        briefs = results.map(\.0)
-        outputs += results.map(\.1)
+        outputs += results.map(\.0)
     }
 
-    func run(on dossier: inout Dossier) -> [Diagnostic] {
+    func run(on dossier: inout Dossier, bodies: inout Bodies) -> [Diagnostic] {
         var outputs: [Output] = []
-        each(&dossier.actors, { .brief(.actor, $0.header.slug) }, &outputs) { actor, out in
-            body(&actor.header, depth: 2, into: &out)
+        each(&dossier.actors, &bodies.actors, { .brief(.actor, $0.header.slug) }, &outputs) { actor, markdown, out in
+            body(&actor.header, markdown, depth: 2, into: &out)
         }
-        each(&dossier.proposals, { .brief(.proposal, $0.header.slug) }, &outputs) { p, out in
+        each(&dossier.proposals, &bodies.proposals, { .brief(.proposal, $0.header.slug) }, &outputs) { p, markdown, out in
             let file = p.header.file
-            body(&p.header, depth: 2, into: &out)
-            for i in p.provisions.indices {
-                let t = p.provisions[i]
-                p.provisions[i].html = render(t.markdown, line: t.line, column: t.column, inline: true, depth: 2, file: file, into: &out)
-            }
-            for i in p.positions.indices {
-                guard let t = p.positions[i].note else { continue }
-                p.positions[i].note?.html = render(t.markdown, line: t.line, column: t.column, inline: true, depth: 2, file: file, into: &out)
-            }
+            body(&p.header, markdown, depth: 2, into: &out)
+            for i in p.provisions.indices { inline(&p.provisions[i], file: file, into: &out) }
+            for i in p.positions.indices where p.positions[i].note != nil { inline(&p.positions[i].note!, file: file, into: &out) }
             for i in p.timeline.indices {
-                let t = p.timeline[i].text
-                p.timeline[i].text.html = render(t.markdown, line: t.line, column: t.column, inline: true, depth: 2, file: file, into: &out)
-                if !t.markdown.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "&") }) {
+                let markdown = p.timeline[i].text.markdown, (line, column) = (p.timeline[i].text.line, p.timeline[i].text.column)
+                inline(&p.timeline[i].text, file: file, into: &out)
+                if !markdown.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "&") }) {
                     // Without a ':' (or an entity that could spell one) there is no cross-reference: the HTML is the
                     // same at every depth.
                     p.timeline[i].timelineHTML = p.timeline[i].text.html
                 } else {
                     var again = Output(id: out.id)
-                    p.timeline[i].timelineHTML = render(t.markdown, line: t.line, column: t.column, inline: true, depth: 1, file: file, into: &again)
+                    p.timeline[i].timelineHTML = render(markdown, line: line, column: column, inline: true, depth: 1, file: file, into: &again)
                 }
             }
         }
-        each(&dossier.sources, { .brief(.source, $0.header.slug) }, &outputs) { source, out in
-            body(&source.header, depth: 2, into: &out)
+        each(&dossier.sources, &bodies.sources, { .brief(.source, $0.header.slug) }, &outputs) { source, markdown, out in
+            body(&source.header, markdown, depth: 2, into: &out)
         }
-        each(&dossier.pages, { .brief(.page, $0.header.slug) }, &outputs) { page, out in
-            body(&page.header, depth: 1, into: &out)
+        each(&dossier.pages, &bodies.pages, { .brief(.page, $0.header.slug) }, &outputs) { page, markdown, out in
+            body(&page.header, markdown, depth: 1, into: &out)
         }
         if var home = dossier.home {
             var out = Output(id: .home)

@@ -52,6 +52,7 @@ public struct Ref: Hashable, Sendable {
 
 /// Inline Markdown written in front matter (a note, a provision, an event), with where it was written.
 public struct InlineText: Hashable, Sendable {
+    /// As written; emptied once the resolver has rendered it.
     public var markdown: String
     public var line: Int
     public var column: Int
