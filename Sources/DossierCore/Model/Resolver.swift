@@ -127,11 +127,15 @@ public enum Resolver {
 }
 
 /// Checks that references name published briefs, with hints for typos and drafts.
-struct ReferenceChecker: Sendable {
+final class ReferenceChecker: Sendable {
     let dossier: Dossier
     let drafts: [BriefKind: Set<String>]
     /// Briefs that exist but could not be read; their own error is enough.
     let unreadable: [BriefKind: Set<String>]
+
+    init(dossier: Dossier, drafts: [BriefKind: Set<String>], unreadable: [BriefKind: Set<String>]) {
+        (self.dossier, self.drafts, self.unreadable) = (dossier, drafts, unreadable)
+    }
 
     func exists(_ kind: BriefKind, _ slug: String) -> Bool {
         switch kind {
@@ -192,10 +196,14 @@ struct ReferenceChecker: Sendable {
 }
 
 /// Renders every piece of Markdown in the dossier, resolving cross-references and recording mentions.
-struct MarkdownPass {
+final class MarkdownPass {
     let checker: ReferenceChecker
     let renderer: MarkdownRenderer
-    var cache: MarkdownCache? = nil
+    let cache: MarkdownCache?
+
+    init(checker: ReferenceChecker, renderer: MarkdownRenderer, cache: MarkdownCache?) {
+        (self.checker, self.renderer, self.cache) = (checker, renderer, cache)
+    }
 
     /// The briefs' Markdown bodies, taken out of the dossier before the reference checker copies it, so that no copy
     /// keeps a body alive once the pass has rendered it: at 100,000 briefs the bodies are hundreds of megabytes.

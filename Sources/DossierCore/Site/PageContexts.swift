@@ -9,7 +9,7 @@ struct PageJob {
 /// Builds the plain values each template receives; templates see these, never the model.
 ///
 /// Every link is precomputed relative to the page it appears on, so the site works under any sub-path.
-struct PageContexts {
+final class PageContexts {
     let dossier: Dossier
     /// Absolute base URL for canonical and `og:` URLs, with a trailing slash.
     let baseURL: String?
@@ -207,7 +207,7 @@ struct PageContexts {
         let d = dossier
         let context = merge(common(path: "", title: d.home?.title ?? d.site.title, description: d.home?.summary, section: "home"), [
             "introHTML": .optional(d.home.flatMap { body($0.html, top: 2) }),
-            "proposals": .lazyObjects(count: d.proposals.count) { proposalRow($0, depth: depth) },
+            "proposals": .lazyObjects(count: d.proposals.count) { [self] in proposalRow($0, depth: depth) },
             "actorCount": .number(d.actors.count),
             "proposalCount": .number(d.proposals.count),
             "sourceCount": .number(d.sources.count),
@@ -220,7 +220,7 @@ struct PageContexts {
     func proposalList() -> PageJob {
         let path = "proposals/", depth = 1
         let context = merge(common(path: path, title: "Proposals", description: "Every proposal in the dossier.", section: "proposals"), [
-            "proposals": .lazyObjects(count: dossier.proposals.count) { proposalRow($0, depth: depth) },
+            "proposals": .lazyObjects(count: dossier.proposals.count) { [self] in proposalRow($0, depth: depth) },
         ])
         return PageJob(file: path + "index.html", template: "proposals", context: context)
     }
@@ -270,7 +270,7 @@ struct PageContexts {
         let path = "actors/", depth = 1
         let groups: [TemplateObject] = ActorKind.allCases.compactMap { kind in
             let members = dossier.actors.indices.filter { dossier.actors[$0].kind == kind }
-            let rows = TemplateValue.lazyObjects(count: members.count) { k in
+            let rows = TemplateValue.lazyObjects(count: members.count) { [self] k in
                 merge(actorLink(members[k], depth: depth), ["summary": .optional(dossier.actors[members[k]].summary),
                                                             "positionCount": .number(dossier.positionsByActor[members[k]].count),
                                                             "stanceCounts": .objects(stanceCounts(stances(ofActor: members[k])))])
@@ -322,7 +322,7 @@ struct PageContexts {
 
     func sourceList() -> PageJob {
         let path = "sources/", depth = 1
-        let rows = TemplateValue.lazyObjects(count: dossier.sources.count) { i in
+        let rows = TemplateValue.lazyObjects(count: dossier.sources.count) { [self] i in
             let s = dossier.sources[i]
             return merge(sourceLink(i, depth: depth), ["author": .optional(s.author), "citationCount": .number(dossier.citations[i].count)])
         }
@@ -414,7 +414,7 @@ struct PageContexts {
         let columns = dossier.matrixActors.map { actorLink($0, depth: depth) }
         // Most cells are empty: each column's empty cell is built once.
         let empty: [TemplateObject] = dossier.matrixActors.map { ["none": true, "actorName": .text(dossier.actors[$0].name)] }
-        let rows = TemplateValue.lazyObjects(count: dossier.proposals.count) { p in
+        let rows = TemplateValue.lazyObjects(count: dossier.proposals.count) { [self] p in
             let href = Route.href(Route.path(.brief(.proposal, dossier.proposals[p].header.slug)), fromDepth: depth)
             let held = dossier.proposals[p].positions.map { dossier.actorIndex[$0.actor.slug] }
             let cells: [TemplateObject] = dossier.matrixActors.indices.map { column in
