@@ -16,8 +16,8 @@ struct ContextFingerprint {
         hasher.combine(job.template)
         var links: Set<PageID> = []
         let depth = Route.depth(of: job.file)
-        for (entry, value) in zip(job.context.entries, job.context.values) {
-            let name = entry.name
+        for field in job.context.items {
+            let (name, value) = (field.name, field.value)
             hasher.combine(name)
             if Self.sharedKeys.contains(name) {
                 var ignored: Set<PageID> = []
@@ -62,9 +62,9 @@ struct ContextFingerprint {
 
     private static func feed(_ object: TemplateObject, into h: inout ContentHash, links: inout Set<PageID>, depth: Int) {
         h.combine(4)
-        h.combine(object.entries.count)
-        for (entry, value) in zip(object.entries, object.values) {
-            let name = entry.name
+        h.combine(object.count)
+        for field in object.items {
+            let (name, value) = (field.name, field.value)
             h.combine(name)
             if name == "href", case .text(let href) = value, let id = page(at: href, fromDepth: depth) { links.insert(id) }
             feed(value, into: &h, links: &links, depth: depth)

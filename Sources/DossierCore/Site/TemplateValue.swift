@@ -87,8 +87,8 @@ enum TemplateValue {
             }
         case .object(let object):
             switch name {
-            case "count": return .number(object.entries.count)
-            case "empty": return .flag(object.entries.isEmpty)
+            case "count": return .number(object.count)
+            case "empty": return .flag(object.count == 0)
             case "enumerated": return .list(object.fields.map { Self.entry($0.name, $0.value) })
             case "sorted": return .list(object.fields.sorted { $0.name < $1.name }.map { Self.entry($0.name, $0.value) })
             default: return nil
@@ -113,22 +113,24 @@ enum TemplateValue {
 /// Named values for a template; setting a name again replaces its value, setting nil removes it.
 ///
 /// Each name is kept with a small hash of it, and the object with a 64-bit summary of those hashes, so that a lookup
-/// skips most objects with one test and compares names only when the hashes match.
+/// skips most objects with one test and compares names only when the hashes match. Names and values are kept in one
+/// array: building an object allocates once, and copying one retains once.
 struct TemplateObject: ExpressibleByDictionaryLiteral {
-    /// A name and its hash.
-    struct Entry {
+    /// A name, its hash and its value.
+    struct Field {
         let key: UInt32
         let name: String
+        var value: TemplateValue
 
-        init(_ name: String) {
+        init(_ name: String, _ value: TemplateValue) {
             self.name = name
             key = TemplateKey.of(name)
+            self.value = value
         }
     }
 
-    private(set) var entries: [Entry] = []
-    private(set) var values: [TemplateValue] = []
-    /// Bit `key & 63` is set for the key of every entry.
+    private(set) var items: [Field] = []
+    /// Bit `key & 63` is set for the key of every field.
     private var mask: UInt64 = 0
 
     init(fields: [(name: String, value: TemplateValue)] = []) {
@@ -137,10 +139,9 @@ struct TemplateObject: ExpressibleByDictionaryLiteral {
 
     /// Entries whose value is nil are left out; the names of a literal are unique.
     init(dictionaryLiteral elements: (String, TemplateValue?)...) {
-        entries.reserveCapacity(elements.count)
-        values.reserveCapacity(elements.count)
+        items.reserveCapacity(elements.count)
         for (name, value) in elements {
-            if let value { append(Entry(name), value) }
+            if let value { append(Field(name, value)) }
         }
     }
 
@@ -148,9 +149,9 @@ struct TemplateObject: ExpressibleByDictionaryLiteral {
         for (name, value) in dictionary.sorted(by: { $0.key < $1.key }) { set(name, TemplateValue(any: value)) }
     }
 
-    var names: [String] { entries.map(\.name) }
+    var count: Int { items.count }
 
-    var fields: [(name: String, value: TemplateValue)] { Array(zip(names, values)) }
+    var fields: [(name: String, value: TemplateValue)] { items.map { ($0.name, $0.value) } }
 
     func field(_ name: String) -> TemplateValue? {
         field(name, key: TemplateKey.of(name))
@@ -160,38 +161,32 @@ struct TemplateObject: ExpressibleByDictionaryLiteral {
     @inline(__always)
     func field(_ name: String, key: UInt32) -> TemplateValue? {
         guard mask & (1 << UInt64(key & 63)) != 0 else { return nil }
-        return entries.withUnsafeBufferPointer { entries in
-            for i in entries.indices where entries[i].key == key && entries[i].name == name { return values[i] }
+        return items.withUnsafeBufferPointer { items in
+            for i in items.indices where items[i].key == key && items[i].name == name { return items[i].value }
             return nil
         }
     }
 
-    private func index(of entry: Entry) -> Int? {
-        guard mask & (1 << UInt64(entry.key & 63)) != 0 else { return nil }
-        return entries.firstIndex { $0.key == entry.key && $0.name == entry.name }
+    private func index(of name: String, key: UInt32) -> Int? {
+        guard mask & (1 << UInt64(key & 63)) != 0 else { return nil }
+        return items.firstIndex { $0.key == key && $0.name == name }
     }
 
-    private mutating func append(_ entry: Entry, _ value: TemplateValue) {
-        entries.append(entry)
-        values.append(value)
-        mask |= 1 << UInt64(entry.key & 63)
+    private mutating func append(_ field: Field) {
+        items.append(field)
+        mask |= 1 << UInt64(field.key & 63)
     }
 
     mutating func set(_ name: String, _ value: TemplateValue?) {
-        set(Entry(name), value)
-    }
-
-    private mutating func set(_ entry: Entry, _ value: TemplateValue?) {
-        if let i = index(of: entry) {
+        if let i = index(of: name, key: TemplateKey.of(name)) {
             if let value {
-                values[i] = value
+                items[i].value = value
             } else {
-                entries.remove(at: i)
-                values.remove(at: i)
-                mask = entries.reduce(0) { $0 | 1 << UInt64($1.key & 63) }
+                items.remove(at: i)
+                mask = items.reduce(0) { $0 | 1 << UInt64($1.key & 63) }
             }
         } else if let value {
-            append(entry, value)
+            append(Field(name, value))
         }
     }
 
@@ -203,9 +198,10 @@ struct TemplateObject: ExpressibleByDictionaryLiteral {
     /// This object with `other`'s values added, replacing its own on the same names.
     func merging(_ other: TemplateObject) -> TemplateObject {
         var out = self
-        out.entries.reserveCapacity(entries.count + other.entries.count)
-        out.values.reserveCapacity(values.count + other.values.count)
-        for i in other.entries.indices { out.set(other.entries[i], other.values[i]) }
+        out.items.reserveCapacity(items.count + other.items.count)
+        for field in other.items {
+            if let i = out.index(of: field.name, key: field.key) { out.items[i].value = field.value } else { out.append(field) }
+        }
         return out
     }
 }
