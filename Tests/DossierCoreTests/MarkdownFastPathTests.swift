@@ -20,4 +20,31 @@ import Testing
             #expect(MarkdownRenderer.unwrapSingleParagraph(html) == html, "\(html)")
         }
     }
+
+    @Test func plainSentencesSkipCmarkAndComeOutAsCmarkRendersThem() {
+        let renderer = MarkdownRenderer(allowHTML: false)
+        let alphabet = Array("aZk q.,;:?()/%+=@$^{}|~#-'\"*_[]!<>&\\`é—09 ")
+        var state: UInt64 = 42
+        var plain = 0
+        for _ in 0..<20_000 {
+            var text = "A"
+            for _ in 0..<8 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text.append(alphabet[Int(state >> 33) % alphabet.count])
+            }
+            guard MarkdownRenderer.isPlainText(text) else { continue }
+            plain += 1
+            #expect(renderer.render(text, resolve: { _ in nil }).html == "<p>\(text)</p>\n", "\(text)")
+            #expect(renderer.render(text, inline: true, resolve: { _ in nil }).html == text)
+        }
+        #expect(plain > 1_000)
+    }
+
+    @Test func textThatCmarkWouldChangeIsNotPlain() {
+        for text in ["1. First", "- item", "# Title", "It's", "a -- b", "Wait...", "Trailing ", " Leading", "Two\nlines",
+                     "Some *emphasis*", "Tom & Jerry", "A <b>tag</b>", "A [link](actor:x)", "Ends in é", "Back\\slash", ""] {
+            #expect(!MarkdownRenderer.isPlainText(text), "\(text)")
+        }
+        #expect(MarkdownRenderer.isPlainText("Energy, sanctions (and aid): 2025/26 at 5% — done."))
+    }
 }

@@ -97,6 +97,7 @@ public struct MarkdownRenderer: Sendable {
     /// `resolve` returns nil for a reference to no known brief; such links are reported, and left as written.
     public func render(_ text: String, line: Int = 1, column: Int = 1, inline: Bool = false,
                        resolve: (CrossReference) -> ResolvedLink?) -> RenderedMarkdown {
+        if inline, Self.isPlainText(text) { return RenderedMarkdown(html: text, references: []) }
         var source = text
         let root: OpaquePointer? = source.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
@@ -139,6 +140,34 @@ public struct MarkdownRenderer: Sendable {
         var html = String(cString: rendered)
         if inline { html = Self.unwrapSingleParagraph(html) }
         return RenderedMarkdown(html: html, references: references, suspicious: suspicious)
+    }
+
+    /// Whether cmark would render `text` as one paragraph holding `text` unchanged: one line that starts with a
+    /// letter and ends with neither a space nor a non-ASCII character, holding none of the characters that start
+    /// Markdown, an entity, HTML or a smart quote (backslash, backtick, `*`, `_`, `[`, `]`, `!`, `<`, `>`, `&`, `'`,
+    /// `"`), and no `--` or `..`. Most notes, provisions and events are such sentences, and cmark's set-up for each
+    /// cost more than the text.
+    static func isPlainText(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last, first | 0x20 >= UInt8(ascii: "a"), first | 0x20 <= UInt8(ascii: "z"),
+                  last > 0x20, last < 0x7F else { return false }
+            var previous: UInt8 = 0
+            for byte in bytes {
+                switch byte {
+                case 0..<0x20, 0x7F, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                     UInt8(ascii: "]"), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"),
+                     UInt8(ascii: "'"), UInt8(ascii: "\""):
+                    return false
+                case UInt8(ascii: "-"), UInt8(ascii: "."):
+                    if byte == previous { return false }
+                default:
+                    break
+                }
+                previous = byte
+            }
+            return true
+        }
     }
 
     static func unwrapSingleParagraph(_ html: String) -> String {
