@@ -27,6 +27,9 @@ final class PageContexts {
         var sources: [[TemplateObject]] = []
         var dates: [PartialDate: TemplateObject] = [:]
         var briefPages: [String: TemplateObject] = [:]
+        /// Each page that mentions another: its place in "Mentioned in" lists (by lowercased title, then by id), and
+        /// its link from a brief page.
+        var mentioning: [PageID: (rank: Int, link: TemplateObject)] = [:]
     }
 
     init(dossier: Dossier, baseURL: String?, extra: TemplateObject = [:]) {
@@ -48,6 +51,10 @@ final class PageContexts {
         shared.proposals = depths.map { depth in Parallel.map(Array(dossier.proposals.indices)) { makeProposalLink($0, depth: depth) } }
         shared.sources = depths.map { depth in Parallel.map(Array(dossier.sources.indices)) { makeSourceLink($0, depth: depth) } }
         for section in ["proposals", "actors", "sources"] { shared.briefPages[section] = commonBase(depth: 2, section: section) }
+        let mentioning = Set(dossier.mentions.values.joined()).map { (key: dossier.title(of: $0).lowercased(), id: $0) }
+        for (rank, page) in mentioning.sorted(by: { ($0.key, $0.id) < ($1.key, $1.id) }).enumerated() {
+            shared.mentioning[page.id] = (rank, link(page.id, depth: 2))
+        }
     }
 
     // MARK: Small pieces
@@ -114,9 +121,13 @@ final class PageContexts {
         return out
     }
 
+    /// The pages that mention `id`, by lowercased title (and by id among equal titles).
     private func mentions(_ id: PageID, depth: Int) -> [TemplateObject] {
-        (dossier.mentions[id] ?? []).map { (key: dossier.title(of: $0).lowercased(), id: $0) }
-            .sorted { $0.key < $1.key }.map { link($0.id, depth: depth) }
+        let pages = dossier.mentions[id] ?? []
+        guard depth == 2 else {
+            return pages.map { (key: dossier.title(of: $0).lowercased(), id: $0) }.sorted { $0.key < $1.key }.map { link($0.id, depth: depth) }
+        }
+        return pages.compactMap { shared.mentioning[$0] }.sorted { $0.rank < $1.rank }.map(\.link)
     }
 
     /// The main navigation with the current section marked; `href` turns a section's path into a link.
