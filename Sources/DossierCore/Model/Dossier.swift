@@ -72,11 +72,15 @@ public struct Dossier: Sendable {
 
     /// Sources cited by a proposal in any way: its list, its positions, its events, its links.
     public func sourcesCited(byProposal p: Int) -> [Int] {
-        let proposal = proposals[p]
-        var slugs = proposal.sources.map(\.slug) + proposal.positions.compactMap(\.source?.slug)
-            + proposal.timeline.compactMap(\.source?.slug)
-        slugs += (sourceLinks[.brief(.proposal, proposal.header.slug)] ?? []).map { sources[$0].header.slug }
-        return Set(slugs.compactMap { sourceIndex[$0] }).sorted()
+        var found = sourceLinks[.brief(.proposal, proposals[p].header.slug)] ?? []
+        func add(_ ref: Ref?) {
+            if let ref, let i = sourceIndex[ref.slug] { found.append(i) }
+        }
+        for ref in proposals[p].sources { add(ref) }
+        for k in proposals[p].positions.indices { add(proposals[p].positions[k].source) }
+        for k in proposals[p].timeline.indices { add(proposals[p].timeline[k].source) }
+        found.sort()
+        return found.indices.compactMap { $0 > 0 && found[$0] == found[$0 - 1] ? nil : found[$0] }
     }
 
     /// Sources cited by an actor's positions and linked from the actor's brief.

@@ -25,6 +25,8 @@ final class PageContexts {
         var actors: [[TemplateObject]] = []
         var proposals: [[TemplateObject]] = []
         var sources: [[TemplateObject]] = []
+        /// Each proposal's address from a brief page.
+        var proposalHrefs: [String] = []
         var dates: [PartialDate: TemplateObject] = [:]
         var briefPages: [String: TemplateObject] = [:]
         /// Each page that mentions another: its place in "Mentioned in" lists (by lowercased title, then by id), and
@@ -50,6 +52,7 @@ final class PageContexts {
         shared.actors = depths.map { depth in Parallel.map(Array(dossier.actors.indices)) { makeActorLink($0, depth: depth) } }
         shared.proposals = depths.map { depth in Parallel.map(Array(dossier.proposals.indices)) { makeProposalLink($0, depth: depth) } }
         shared.sources = depths.map { depth in Parallel.map(Array(dossier.sources.indices)) { makeSourceLink($0, depth: depth) } }
+        shared.proposalHrefs = dossier.proposals.map { Route.href(Route.path(.brief(.proposal, $0.header.slug)), fromDepth: 2) }
         for section in ["proposals", "actors", "sources"] { shared.briefPages[section] = commonBase(depth: 2, section: section) }
         let mentioning = Set(dossier.mentions.values.joined()).map { (key: dossier.title(of: $0).lowercased(), id: $0) }
         for (rank, page) in mentioning.sorted(by: { ($0.key, $0.id) < ($1.key, $1.id) }).enumerated() {
@@ -303,7 +306,7 @@ final class PageContexts {
             let proposalSlug = dossier.proposals[p].header.slug, stance = dossier.proposals[p].positions[k].stance
             return ["proposal": .object(proposalLink(p, depth: depth)), "stance": .text(stance.rawValue),
                     "stanceLabel": .text(Labels.stance(stance)), "anchor": .text("on-" + proposalSlug),
-                    "positionHref": .text(Route.href(Route.path(.brief(.proposal, proposalSlug)), fromDepth: depth) + "#position-" + a.header.slug),
+                    "positionHref": .text(shared.proposalHrefs[p] + "#position-" + a.header.slug),
                     "noteHTML": .optional(dossier.proposals[p].positions[k].note?.html), "quote": .optional(dossier.proposals[p].positions[k].quote),
                     "date": .optional(date(dossier.proposals[p].positions[k].date)),
                     "source": .optional(sourceLink(dossier.proposals[p].positions[k].source, depth: depth))]
