@@ -11,6 +11,7 @@ final class TemplateProgram: @unchecked Sendable {
         case variable
         /// `names[a]`; the body follows.
         case section
+        /// `names[a]`; the body follows, rendered when the value is missing, false or an empty list.
         case invertedSection
         /// `{{$name}}` inside `{{<partial}}`: rendered only as an inherited block.
         case blockDefinition
@@ -23,6 +24,8 @@ final class TemplateProgram: @unchecked Sendable {
         case contentType
     }
 
+    /// One piece of text or tag: `flag`, `a`, `b` and `c` mean what its `code` says; `next` is the index of the
+    /// instruction after it and its body.
     struct Instruction {
         var code: Code
         var flag = false
@@ -86,6 +89,7 @@ final class TemplateProgram: @unchecked Sendable {
 }
 
 extension TemplateProgram {
+    /// Collects the instructions and their tables as templates are flattened, depth first.
     private struct Builder {
         var instructions: [Instruction] = []
         var bytes: [UInt8] = []
