@@ -212,10 +212,13 @@ final class MarkdownPass {
 
         init(taking dossier: inout Dossier) {
             func take<B: RenderedBrief>(_ briefs: inout [B]) -> [String] {
-                briefs.indices.map { i in
-                    defer { briefs[i].header.body = "" }
-                    return briefs[i].header.body
+                var bodies: [String] = []
+                bodies.reserveCapacity(briefs.count)
+                for i in briefs.indices {
+                    bodies.append(briefs[i].header.body)
+                    briefs[i].header.body = ""
                 }
+                return bodies
             }
             (actors, proposals) = (take(&dossier.actors), take(&dossier.proposals))
             (sources, pages) = (take(&dossier.sources), take(&dossier.pages))
