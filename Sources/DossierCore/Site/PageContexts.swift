@@ -126,11 +126,12 @@ final class PageContexts {
 
     /// The pages that mention `id`, by lowercased title (and by id among equal titles).
     private func mentions(_ id: PageID, depth: Int) -> [TemplateObject] {
-        let pages = dossier.mentions[id] ?? []
-        guard depth == 2 else {
-            return pages.map { (key: dossier.title(of: $0).lowercased(), id: $0) }.sorted { $0.key < $1.key }.map { link($0.id, depth: depth) }
+        var found: [(page: PageID, rank: Int, link: TemplateObject)] = []
+        for page in dossier.mentions[id] ?? [] {
+            if let entry = shared.mentioning[page] { found.append((page, entry.rank, entry.link)) }
         }
-        return pages.compactMap { shared.mentioning[$0] }.sorted { $0.rank < $1.rank }.map(\.link)
+        found.sort { $0.rank < $1.rank }
+        return found.map { depth == 2 ? $0.link : link($0.page, depth: depth) }
     }
 
     /// The main navigation with the current section marked; `href` turns a section's path into a link.
