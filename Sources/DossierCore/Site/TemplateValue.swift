@@ -160,16 +160,17 @@ struct TemplateObject: ExpressibleByDictionaryLiteral {
     /// The value of `name`, whose hash is `key`.
     @inline(__always)
     func field(_ name: String, key: UInt32) -> TemplateValue? {
-        guard mask & (1 << UInt64(key & 63)) != 0 else { return nil }
-        return items.withUnsafeBufferPointer { items in
-            for i in items.indices where items[i].key == key && items[i].name == name { return items[i].value }
-            return nil
-        }
+        index(of: name, key: key).map { items[$0].value }
     }
 
+    /// Where the field `name`, whose hash is `key`, is in `items`.
+    @inline(__always)
     private func index(of name: String, key: UInt32) -> Int? {
         guard mask & (1 << UInt64(key & 63)) != 0 else { return nil }
-        return items.firstIndex { $0.key == key && $0.name == name }
+        return items.withUnsafeBufferPointer { items in
+            for i in items.indices where items[i].key == key && items[i].name == name { return i }
+            return nil
+        }
     }
 
     private mutating func append(_ field: Field) {
