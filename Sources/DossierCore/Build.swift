@@ -100,19 +100,14 @@ public enum Build {
                         let job = pending.make()
                         let file = try writer.create(job.file)
                         defer { file.close() }
-                        /// Writes what is rendered so far; big pages stream out in parts.
-                        func emit(_ page: inout [UInt8]) {
+                        // Big pages come in parts as they render.
+                        templates.render(job) { part in
                             let start = PhaseTimer.now()
                             if failure == nil {
-                                do { try page.withUnsafeBytes { try file.append($0) } } catch { failure = error }
+                                do { try file.append(part) } catch { failure = error }
                             }
-                            page.removeAll(keepingCapacity: true)
                             writing += PhaseTimer.seconds(since: start)
                         }
-                        var page: [UInt8] = []
-                        page.reserveCapacity(1 << 16)  // most pages fit: no copying as the page grows
-                        templates.render(job, into: &page, flush: emit)
-                        emit(&page)
                         if failure == nil { try file.finish() }
                     } catch {
                         failure = error

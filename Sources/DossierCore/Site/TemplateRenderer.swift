@@ -3,13 +3,13 @@
 /// `last()`, `index()`, `even()` and `odd()` available, and standalone partials and blocks indent each line.
 ///
 /// Values a template cannot print (lists and objects) render as nothing.
-struct TemplateRenderer {
+struct TemplateRenderer: ~Copyable {
     let program: TemplateProgram
-    /// The rendered bytes; callers may reuse the buffer between pages.
-    var output: [UInt8] = []
+    /// The rendered bytes not yet flushed.
+    private var buffer = ByteBuffer()
     /// Takes the output so far when it has grown past `flushLimit` and nothing in it can change any more (between
-    /// the items of a list, outside indented partials); it must empty the buffer. Keeps big pages out of memory.
-    var flush: ((inout [UInt8]) -> Void)?
+    /// the items of a list, outside indented partials), which is then dropped. Keeps big pages out of memory.
+    var flush: ((UnsafeRawBufferPointer) -> Void)?
     var flushLimit = 1 << 20
     private var stack: [TemplateValue] = []
     /// How many renders with indentation are under way: their output may still get indentation inserted.
@@ -68,6 +68,15 @@ struct TemplateRenderer {
         self.init(program: TemplateProgram(library))
     }
 
+    /// The rendered bytes not yet flushed.
+    var output: [UInt8] { Array(buffer.bytes) }
+
+    /// Gives what is not yet flushed to `flush`, and drops it.
+    mutating func flushAll() {
+        flush?(buffer.bytes)
+        buffer.removeAll()
+    }
+
     /// Appends the template `name` rendered with `context` to `output`; an unknown name renders nothing.
     mutating func render(_ name: String, _ context: TemplateObject) {
         guard let range = program.templates[name] else { return }
@@ -91,21 +100,21 @@ struct TemplateRenderer {
         }
         indented += 1
         defer { indented -= 1 }
-        let start = output.count
+        let start = buffer.count
         while i < end {
-            let before = output.count
+            let before = buffer.count
             render(at: i, &frame)
-            if output.count > before, endsWithNewline(from: start, to: before) {
-                output.insert(contentsOf: indentation, at: before)
+            if buffer.count > before, endsWithNewline(from: start, to: before) {
+                buffer.insert(indentation, at: before)
             }
             i = Int(instructions[i].next)
         }
     }
 
-    /// Whether `output[start..<end]` ends with a "\n" that is not part of "\r\n".
+    /// Whether `buffer[start..<end]` ends with a "\n" that is not part of "\r\n".
     private func endsWithNewline(from start: Int, to end: Int) -> Bool {
-        guard end > start, output[end - 1] == UInt8(ascii: "\n") else { return false }
-        return end - 1 == start || output[end - 2] != UInt8(ascii: "\r")
+        guard end > start, buffer[end - 1] == UInt8(ascii: "\n") else { return false }
+        return end - 1 == start || buffer[end - 2] != UInt8(ascii: "\r")
     }
 
     private mutating func render(at i: Int, _ frame: inout Frame) {
@@ -113,7 +122,7 @@ struct TemplateRenderer {
         let body = Int32(i + 1)..<instruction.next
         switch instruction.code {
         case .text:
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[Int(instruction.a)..<Int(instruction.a + instruction.b)]))
+            buffer.append(UnsafeRawBufferPointer(start: bytes.baseAddress! + Int(instruction.a), count: Int(instruction.b)))
         case .variable:
             guard let value = lookup(instruction.a, frame) else { return }
             write(value, escaped: instruction.flag && frame.escapes)
@@ -137,7 +146,7 @@ struct TemplateRenderer {
                 }
             case .lazyObjects(let count, let item)?:
                 for i in 0..<count {
-                    if let flush, indented == 0, output.count >= flushLimit { flush(&output) }
+                    if flush != nil, indented == 0, buffer.count >= flushLimit { flushAll() }
                     var inner = frame
                     inner.position = ListPosition(index: i, isLast: i == count - 1)
                     stack.append(.object(item(i)))
@@ -246,11 +255,11 @@ struct TemplateRenderer {
     private mutating func write(_ value: TemplateValue, escaped: Bool) {
         switch value {
         case .text(let s):
-            if escaped { HTMLEscape.append(s, to: &output) } else { output.append(contentsOf: s.utf8) }
+            if escaped { HTMLEscape.append(s, to: &buffer) } else { buffer.append(s) }
         case .number(let n):
-            output.append(contentsOf: String(n).utf8)
+            buffer.append(String(n))
         case .flag(let b):
-            output.append(contentsOf: (b ? "true" : "false").utf8)
+            buffer.append(b ? "true" : "false")
         case .list, .object, .objects, .lazyObjects:
             break
         }
@@ -262,12 +271,12 @@ enum HTMLEscape {
     /// Bit `b` is set for each byte `b` below 64 that needs escaping.
     private static let special: UInt64 = 1 << 34 | 1 << 38 | 1 << 39 | 1 << 60 | 1 << 62
 
-    static func append(_ text: String, to output: inout [UInt8]) {
+    static func append(_ text: String, to output: inout ByteBuffer) {
         var text = text
         text.withUTF8 { append($0, to: &output) }
     }
 
-    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout [UInt8]) {
+    static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout ByteBuffer) {
         guard let base = bytes.baseAddress else { return }
         let count = bytes.count
         var run = 0
@@ -291,12 +300,12 @@ enum HTMLEscape {
             case UInt8(ascii: "\""): replacement = "&quot;"
             default: replacement = "&#39;"
             }
-            output.append(contentsOf: UnsafeBufferPointer(start: base + run, count: i - run))
-            output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            output.append(UnsafeRawBufferPointer(start: base + run, count: i - run))
+            output.append(UnsafeRawBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
             i += 1
             run = i
         }
-        output.append(contentsOf: UnsafeBufferPointer(start: base + run, count: count - run))
+        output.append(UnsafeRawBufferPointer(start: base + run, count: count - run))
     }
 
     /// Whether any of the eight bytes in `word` is one of `<>&"'` (exact: the zero-byte test errs only above a match).

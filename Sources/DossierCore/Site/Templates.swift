@@ -47,13 +47,19 @@ struct Templates {
         return diagnostics.isEmpty ? (Templates(program: TemplateProgram(library), assets: assets), []) : (nil, diagnostics)
     }
 
-    /// Appends the page rendered by its template to `output`; `flush`, when given, takes the output of a big page in
-    /// parts as it grows (see `TemplateRenderer.flush`).
-    func render(_ job: PageJob, into output: inout [UInt8], flush: ((inout [UInt8]) -> Void)? = nil) {
+    /// Renders the page by its template, giving the bytes to `write` in parts as they are ready (see
+    /// `TemplateRenderer.flush`): big pages never sit whole in memory.
+    func render(_ job: PageJob, write: @escaping (UnsafeRawBufferPointer) -> Void) {
         var renderer = TemplateRenderer(program: program)
-        renderer.flush = flush
-        swap(&renderer.output, &output)
+        renderer.flush = write
         renderer.render(job.template, job.context)
-        swap(&renderer.output, &output)
+        renderer.flushAll()
+    }
+
+    /// Appends the page rendered by its template to `output`.
+    func render(_ job: PageJob, into output: inout [UInt8]) {
+        var renderer = TemplateRenderer(program: program)
+        renderer.render(job.template, job.context)
+        output += renderer.output
     }
 }
