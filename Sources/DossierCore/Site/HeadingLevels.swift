@@ -1,3 +1,5 @@
+import Foundation
+
 /// Keeps a page's outline in order when a template places a Markdown body below its own headings.
 ///
 /// A brief's body may use `#` or `##` for its sections; on a page whose title is the `h1` and whose
@@ -7,25 +9,33 @@ enum HeadingLevels {
     ///
     /// Only `<hN>`, `<hN …>` and `</hN>` tags are touched; cmark escapes `<` in text and code, so no text changes.
     static func nest(_ html: String, top: Int) -> String {
-        var bytes = Array(html.utf8)
-        let tags = headingTags(in: bytes)
-        guard let highest = tags.map({ bytes[$0] - UInt8(ascii: "0") }).min() else { return html }
-        let shift = top - Int(highest)
-        guard shift != 0 else { return html }
-        for i in tags {
-            let level = min(6, max(1, Int(bytes[i] - UInt8(ascii: "0")) + shift))
-            bytes[i] = UInt8(ascii: "0") + UInt8(level)
+        var copy = html
+        let nested: String? = copy.withUTF8 { bytes in
+            let tags = headingTags(in: bytes)
+            guard let highest = tags.map({ bytes[$0] - UInt8(ascii: "0") }).min() else { return nil }
+            let shift = top - Int(highest)
+            guard shift != 0 else { return nil }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                _ = out.initialize(from: bytes)
+                for i in tags {
+                    let level = min(6, max(1, Int(bytes[i] - UInt8(ascii: "0")) + shift))
+                    out[i] = UInt8(ascii: "0") + UInt8(level)
+                }
+                return bytes.count
+            }
         }
-        return String(decoding: bytes, as: UTF8.self)
+        return nested ?? html
     }
 
     /// Positions of the level digit in every opening and closing heading tag.
-    private static func headingTags(in bytes: [UInt8]) -> [Int] {
+    private static func headingTags(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        guard let base = bytes.baseAddress else { return [] }
         var found: [Int] = []
         var i = 0
         while i + 3 < bytes.count {
+            guard let at = memchr(base + i, Int32(UInt8(ascii: "<")), bytes.count - 3 - i) else { break }
+            i = at.assumingMemoryBound(to: UInt8.self) - UnsafeMutablePointer(mutating: base)
             defer { i += 1 }
-            guard bytes[i] == UInt8(ascii: "<") else { continue }
             var j = i + 1
             if bytes[j] == UInt8(ascii: "/") { j += 1 }
             guard j + 2 < bytes.count, bytes[j] | 0x20 == UInt8(ascii: "h"),
