@@ -49,11 +49,17 @@ final class FieldReader {
 
     private func node(_ key: String) -> YAMLNode? {
         known.append(key)
-        guard let value = pairs.first(where: { $0.key == key })?.value else { return nil }
-        if case .scalar(let s) = value, s.style == .plain, ["", "~", "null", "Null", "NULL"].contains(s.text) {
-            return nil
+        guard let i = pairs.firstIndex(where: { $0.key == key }) else { return nil }
+        if case .scalar(let s) = pairs[i].value, s.style == .plain, Self.isNull(s.text) { return nil }
+        return pairs[i].value
+    }
+
+    /// Whether a plain scalar means null: empty, `~`, or `null` in one of its three spellings.
+    private static func isNull(_ text: String) -> Bool {
+        switch text {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
         }
-        return value
     }
 
     private func scalar(_ node: YAMLNode, key: String, what: String) -> String? {
