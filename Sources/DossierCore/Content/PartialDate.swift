@@ -7,30 +7,31 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
     public let day: Int?
 
     public init?(_ text: String) {
-        // YYYY, YYYY-MM or YYYY-MM-DD exactly, read as ASCII bytes.
-        var digits: [Int] = []
-        var parts: [Int] = []
+        // YYYY, YYYY-MM or YYYY-MM-DD exactly, read as ASCII bytes: each field is its digits up to a dash.
+        var fields = (0, 0, 0)
+        var field = 0
+        var length = 0
         for byte in text.utf8 {
             if byte == UInt8(ascii: "-") {
-                parts.append(digits.count)
-                digits.append(-1)
+                guard length == (field == 0 ? 4 : 2), field < 2 else { return nil }
+                field += 1
+                length = 0
             } else if byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") {
-                digits.append(Int(byte - UInt8(ascii: "0")))
+                let digit = Int(byte - UInt8(ascii: "0"))
+                switch field {
+                case 0: fields.0 = fields.0 * 10 + digit
+                case 1: fields.1 = fields.1 * 10 + digit
+                default: fields.2 = fields.2 * 10 + digit
+                }
+                length += 1
             } else {
                 return nil
             }
         }
-        func number(_ from: Int, _ count: Int) -> Int { digits[from..<(from + count)].reduce(0) { $0 * 10 + $1 } }
-        switch (digits.count, parts) {
-        case (4, []):
-            year = number(0, 4); month = nil; day = nil
-        case (7, [4]):
-            year = number(0, 4); month = number(5, 2); day = nil
-        case (10, [4, 7]):
-            year = number(0, 4); month = number(5, 2); day = number(8, 2)
-        default:
-            return nil
-        }
+        guard length == (field == 0 ? 4 : 2) else { return nil }
+        year = fields.0
+        month = field >= 1 ? fields.1 : nil
+        day = field == 2 ? fields.2 : nil
         if let month, !(1...12).contains(month) { return nil }
         if let day, !(1...PartialDate.daysIn(month: month!, year: year)).contains(day) { return nil }
     }
