@@ -237,12 +237,12 @@ final class MarkdownPass {
     /// Renders `text` for a page at `depth`, adding broken references to `out`.
     private func render(_ text: String, line: Int, column: Int = 1, inline: Bool = false, depth: Int, file: String,
                         into out: inout Output) -> String {
-        let dossier = checker.dossier
-        let rendered = renderer.render(text, line: line, column: column, inline: inline) { ref in
+        // The checker's dossier is read in place: a local copy of it would cost a retain of each of its fields per text.
+        let rendered = renderer.render(text, line: line, column: column, inline: inline) { [checker] ref in
             let id = PageID.brief(ref.kind, ref.slug)
             guard checker.exists(ref.kind, ref.slug) else { return nil }
             let href = Route.href(Route.path(id), fromDepth: depth) + (ref.fragment.map { "#" + $0 } ?? "")
-            return ResolvedLink(href: href, name: dossier.title(of: id))
+            return ResolvedLink(href: href, name: checker.dossier.title(of: id))
         }
         for ref in rendered.references {
             out.references.insert(.brief(ref.kind, ref.slug))
