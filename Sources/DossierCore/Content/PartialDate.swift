@@ -64,6 +64,11 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         }
     }
 
+    /// One number per date (months and days are never 0), hashed at once instead of field by field.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(year &* 10_000 &+ (month ?? 0) &* 100 &+ (day ?? 0))
+    }
+
     public static func < (a: PartialDate, b: PartialDate) -> Bool {
         (a.year, a.month ?? 0, a.day ?? 0) < (b.year, b.month ?? 0, b.day ?? 0)
     }

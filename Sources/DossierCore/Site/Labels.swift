@@ -23,6 +23,19 @@ enum Labels {
         }
     }
 
+    /// How a source page lists a position that cites it: `Position: supports`. Each is a literal, which costs no
+    /// allocation per citation.
+    static func citedPosition(_ s: Stance) -> String {
+        switch s {
+        case .proposes: return "Position: proposes"
+        case .supports: return "Position: supports"
+        case .conditional: return "Position: conditional"
+        case .undecided: return "Position: undecided"
+        case .skeptical: return "Position: skeptical"
+        case .opposes: return "Position: opposes"
+        }
+    }
+
     static func actorKind(_ k: ActorKind) -> String {
         switch k {
         case .person: return "Person"

@@ -358,7 +358,7 @@ final class PageContexts {
             case .position(let ref):
                 let stance = dossier.proposals[ref.proposal].positions[ref.position].stance
                 var out: TemplateObject = ["proposal": .object(proposalLink(ref.proposal, depth: depth)),
-                                          "what": "Position: \(Labels.stance(stance).lowercased())",
+                                          "what": .text(Labels.citedPosition(stance)),
                                           "stance": .text(stance.rawValue)]
                 if let a = dossier.actorIndex[dossier.proposals[ref.proposal].positions[ref.position].actor.slug] {
                     out["actor"] = .object(actorLink(a, depth: depth))
