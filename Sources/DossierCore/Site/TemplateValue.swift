@@ -210,12 +210,16 @@ struct TemplateObject: ExpressibleByDictionaryLiteral {
 /// The hash a template name is looked up by: FNV-1a over its UTF-8 bytes.
 enum TemplateKey {
     static func of(_ name: String) -> UInt32 {
+        // In place when the bytes are at hand (always, for native strings), which spares copying the string.
+        if let hash = name.utf8.withContiguousStorageIfAvailable(of) { return hash }
         var name = name
-        return name.withUTF8 { bytes in
-            var hash: UInt32 = 2_166_136_261
-            for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-            return hash
-        }
+        return name.withUTF8(of)
+    }
+
+    private static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        var hash: UInt32 = 2_166_136_261
+        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+        return hash
     }
 }
 
