@@ -67,14 +67,16 @@ public enum ContentLoader {
             content.diagnostics.append(Diagnostic(file: root + "/site.yml", message: "missing site settings",
                                                   hint: "create site.yml with at least 'title: …'"))
         }
-        let results = timer.split { () -> ([(value: Decoded?, diagnostics: [Diagnostic], read: Double, parse: Double)], [(name: String, seconds: Double)]) in
+        var results = timer.split { () -> ([(value: Decoded?, diagnostics: [Diagnostic], read: Double, parse: Double)], [(name: String, seconds: Double)]) in
             let results = cache?.decode(jobs) ?? Parallel.map(jobs) { decode(path: $0.path, job: $0.job) }
             return (results, [("load", results.reduce(0) { $0 + $1.read }), ("parse", results.reduce(0) { $0 + $1.parse })])
         }
-        for (result, (_, job)) in zip(results, jobs) {
-            content.diagnostics += result.diagnostics
-            if result.value == nil, case .brief(let kind, let slug) = job { content.unreadable[kind, default: []].insert(slug) }
-            switch result.value {
+        for i in results.indices {
+            content.diagnostics += results[i].diagnostics
+            // Taken out of the results, not copied: a copy of a brief costs a retain of each of its fields.
+            let value = results[i].value.take()
+            if value == nil, case .brief(let kind, let slug) = jobs[i].job { content.unreadable[kind, default: []].insert(slug) }
+            switch consume value {
             case .site(let s)?: content.site = s
             case .home(let h)?: content.home = h
             case .actor(let a)?: content.actors.append(a)

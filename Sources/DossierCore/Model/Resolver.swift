@@ -85,19 +85,19 @@ public enum Resolver {
             if let a = d.actors[i].affiliation.flatMap({ d.actorIndex[$0.slug] }), a != i { d.affiliates[a].append(i) }
             for m in Set(d.actors[i].memberOf.compactMap { d.actorIndex[$0.slug] }).sorted() where m != i { d.members[m].append(i) }
         }
+        // Each proposal's references are looked up on every core, then linked up in the proposals' order.
+        let links = Parallel.map(Array(d.proposals.indices)) { [d] p in ProposalLinks(d, p) }
         var related = Array(repeating: Set<Int>(), count: d.proposals.count)
-        for p in d.proposals.indices {
-            for a in Set(d.proposals[p].proposedBy.compactMap({ d.actorIndex[$0.slug] })).sorted() { d.proposedByActor[a].append(p) }
-            for k in d.proposals[p].positions.indices {
+        for p in links.indices {
+            for a in links[p].proposers { d.proposedByActor[a].append(p) }
+            for (k, actor, source) in links[p].positions {
                 let ref = PositionRef(proposal: p, position: k)
-                if let a = d.actorIndex[d.proposals[p].positions[k].actor.slug] { d.positionsByActor[a].append(ref) }
-                if let s = d.proposals[p].positions[k].source.flatMap({ d.sourceIndex[$0.slug] }) { d.citations[s].append(.position(ref)) }
+                if let actor { d.positionsByActor[actor].append(ref) }
+                if let source { d.citations[source].append(.position(ref)) }
             }
-            for k in d.proposals[p].timeline.indices {
-                if let s = d.proposals[p].timeline[k].source.flatMap({ d.sourceIndex[$0.slug] }) { d.citations[s].append(.event(proposal: p, event: k)) }
-            }
-            for s in Set(d.proposals[p].sources.compactMap { d.sourceIndex[$0.slug] }).sorted() { d.citations[s].append(.brief(proposal: p)) }
-            for q in d.proposals[p].related.compactMap({ d.proposalIndex[$0.slug] }) where q != p {
+            for (k, source) in links[p].eventSources { d.citations[source].append(.event(proposal: p, event: k)) }
+            for s in links[p].sources { d.citations[s].append(.brief(proposal: p)) }
+            for q in links[p].related where q != p {
                 related[p].insert(q)
                 related[q].insert(p)
             }
@@ -123,6 +123,29 @@ public enum Resolver {
         d.matrixActors = Array(d.actors.indices.filter { !d.positionsByActor[$0].isEmpty }
             .sorted { (-d.positionsByActor[$0].count, $0) < (-d.positionsByActor[$1].count, $1) }
             .prefix(d.site.matrixActors))
+    }
+}
+
+/// The briefs a proposal's front matter names, as indices in the dossier.
+private struct ProposalLinks {
+    /// Sorted, each once.
+    var proposers: [Int]
+    var positions: [(k: Int, actor: Int?, source: Int?)]
+    var eventSources: [(k: Int, source: Int)]
+    /// Sorted, each once.
+    var sources: [Int]
+    var related: [Int]
+
+    init(_ d: Dossier, _ p: Int) {
+        proposers = Set(d.proposals[p].proposedBy.compactMap { d.actorIndex[$0.slug] }).sorted()
+        positions = d.proposals[p].positions.indices.map { k in
+            (k, d.actorIndex[d.proposals[p].positions[k].actor.slug], d.proposals[p].positions[k].source.flatMap { d.sourceIndex[$0.slug] })
+        }
+        eventSources = d.proposals[p].timeline.indices.compactMap { k in
+            d.proposals[p].timeline[k].source.flatMap { d.sourceIndex[$0.slug] }.map { (k, $0) }
+        }
+        sources = Set(d.proposals[p].sources.compactMap { d.sourceIndex[$0.slug] }).sorted()
+        related = d.proposals[p].related.compactMap { d.proposalIndex[$0.slug] }
     }
 }
 

@@ -31,14 +31,15 @@ enum Feeds {
     /// Proposals and sources, newest first, with their dates.
     static func feed(_ d: Dossier, baseURL: String) -> String {
         var entries: [(date: PartialDate, title: String, path: String, summary: String?)] = []
-        for p in d.proposals {
-            if let date = p.updated ?? p.proposed {
-                entries.append((date, p.title, Route.path(.brief(.proposal, p.header.slug)), p.summary))
+        // Read in place: `for p in d.proposals` would copy each brief.
+        for i in d.proposals.indices {
+            if let date = d.proposals[i].updated ?? d.proposals[i].proposed {
+                entries.append((date, d.proposals[i].title, Route.path(.brief(.proposal, d.proposals[i].header.slug)), d.proposals[i].summary))
             }
         }
-        for s in d.sources {
-            if let date = s.published {
-                entries.append((date, s.title, Route.path(.brief(.source, s.header.slug)), s.outlet))
+        for i in d.sources.indices {
+            if let date = d.sources[i].published {
+                entries.append((date, d.sources[i].title, Route.path(.brief(.source, d.sources[i].header.slug)), d.sources[i].outlet))
             }
         }
         entries.sort { ($0.date, $1.path) > ($1.date, $0.path) }
