@@ -64,13 +64,16 @@ public struct PartialDate: Hashable, Sendable, Comparable, CustomStringConvertib
         }
     }
 
-    /// One number per date (months and days are never 0), hashed at once instead of field by field.
+    /// The date as one number, `20250816` for 16 August 2025 and `20250800` for August 2025: ordered as dates are
+    /// (a partial date before the fuller dates inside it), and equal only for equal dates (months and days are never 0).
+    var ordinal: Int { year * 10_000 + (month ?? 0) * 100 + (day ?? 0) }
+
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(year &* 10_000 &+ (month ?? 0) &* 100 &+ (day ?? 0))
+        hasher.combine(ordinal)
     }
 
     public static func < (a: PartialDate, b: PartialDate) -> Bool {
-        (a.year, a.month ?? 0, a.day ?? 0) < (b.year, b.month ?? 0, b.day ?? 0)
+        a.ordinal < b.ordinal
     }
 
     private func pad2(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }

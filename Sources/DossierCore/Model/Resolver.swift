@@ -15,14 +15,14 @@ public enum Resolver {
         var drafts: [BriefKind: Set<String>] = [:]
         /// The briefs to build: drafts are left out (and noted) unless they are included; without drafts to leave
         /// out, the same array, uncopied.
-        func keep<B: RenderedBrief>(_ briefs: [B]) -> [B] {
+        func keep<B: RenderedBrief>(_ briefs: consuming [B]) -> [B] {
             guard !includeDrafts, briefs.contains(where: { $0.header.draft }) else { return briefs }
             return briefs.filter { brief in
                 if brief.header.draft { drafts[brief.header.kind, default: []].insert(brief.header.slug) }
                 return !brief.header.draft
             }
         }
-        let pages = keep(content.pages).filter { page in
+        let pages = keep(take(&content.pages)).filter { page in
             guard Route.reservedSlugs.contains(page.header.slug) else { return true }
             diagnostics.append(Diagnostic(file: page.header.file, message: "the page slug '\(page.header.slug)' is taken by the site's own \(page.header.slug)/ section",
                                           hint: "rename the file, e.g. to 'about-\(page.header.slug).md'"))
@@ -30,9 +30,9 @@ public enum Resolver {
         }
         var dossier = Dossier(
             site: content.site ?? SiteSettings(title: ""), home: content.home,
-            actors: sorted(keep(content.actors), key: { ($0.name.lowercased(), $0.header.slug) }, by: <),
-            proposals: sorted(keep(content.proposals), key: { ($0.proposed, $0.title.lowercased()) }, by: newestFirst),
-            sources: sorted(content.sources, key: { ($0.published, $0.title.lowercased()) }, by: newestFirst),
+            actors: sorted(keep(take(&content.actors)), key: { ($0.name.lowercased(), $0.header.slug) }, by: <),
+            proposals: sorted(keep(take(&content.proposals)), key: { ($0.proposed, $0.title.lowercased()) }, by: newestFirst),
+            sources: sorted(take(&content.sources), key: { ($0.published, $0.title.lowercased()) }, by: newestFirst),
             pages: sorted(pages, key: { ($0.title.lowercased(), $0.header.slug) }, by: <),
             assets: content.assets)
         for (i, a) in dossier.actors.enumerated() { dossier.actorIndex[a.header.slug] = i }
@@ -56,10 +56,38 @@ public enum Resolver {
         return (sorted.hasErrors || !hasSite ? nil : dossier, sorted)
     }
 
-    /// Sorts by a key computed once per element, not once per comparison.
-    private static func sorted<B, K>(_ items: [B], key: (B) -> K, by less: (K, K) -> Bool) -> [B] {
+    /// Sorts by a key computed once per element, not once per comparison. The elements are swapped into their places,
+    /// not copied: a copy of a brief costs a retain of each of its fields.
+    private static func sorted<B, K>(_ items: consuming [B], key: (B) -> K, by less: (K, K) -> Bool) -> [B] {
         let keys = items.map(key)
-        return items.indices.sorted { less(keys[$0], keys[$1]) }.map { items[$0] }
+        let order = items.indices.sorted { less(keys[$0], keys[$1]) }
+        // Position i takes the element at order[i], one cycle of the permutation at a time.
+        var placed = Array(repeating: false, count: items.count)
+        items.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            for start in buffer.indices where !placed[start] {
+                let first = (base + start).move()
+                var i = start
+                while true {
+                    placed[i] = true
+                    let from = order[i]
+                    if from == start {
+                        (base + i).initialize(to: first)
+                        break
+                    }
+                    (base + i).moveInitialize(from: base + from, count: 1)
+                    i = from
+                }
+            }
+        }
+        return items
+    }
+
+    /// The array, left empty behind: the caller then holds the only reference, and sorting it in place copies nothing.
+    private static func take<B>(_ array: inout [B]) -> [B] {
+        var out: [B] = []
+        swap(&out, &array)
+        return out
     }
 
     /// Orders by date, newest first and undated last, then by lowercased title.
@@ -112,14 +140,15 @@ public enum Resolver {
             let previous = rank > 0 ? byTitle[rank - 1] : nil
             titleRank[p] = previous.map { d.proposals[$0].title == d.proposals[p].title ? titleRank[$0] : rank } ?? rank
         }
-        var timeline: [(PartialDate, Int, Int, TimelineEntry)] = []
+        // Dates compare as one number each (see `PartialDate.ordinal`).
+        var timeline: [(date: Int, rank: Int, event: Int, entry: TimelineEntry)] = []
         for p in d.proposals.indices {
-            if let date = d.proposals[p].proposed { timeline.append((date, titleRank[p], -1, .proposed(proposal: p))) }
+            if let date = d.proposals[p].proposed { timeline.append((date.ordinal, titleRank[p], -1, .proposed(proposal: p))) }
             for k in d.proposals[p].timeline.indices {
-                timeline.append((d.proposals[p].timeline[k].date, titleRank[p], k, .event(proposal: p, event: k)))
+                timeline.append((d.proposals[p].timeline[k].date.ordinal, titleRank[p], k, .event(proposal: p, event: k)))
             }
         }
-        d.timeline = timeline.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.map(\.3)
+        d.timeline = timeline.sorted { ($0.date, $0.rank, $0.event) < ($1.date, $1.rank, $1.event) }.map(\.entry)
         d.matrixActors = Array(d.actors.indices.filter { !d.positionsByActor[$0].isEmpty }
             .sorted { (-d.positionsByActor[$0].count, $0) < (-d.positionsByActor[$1].count, $1) }
             .prefix(d.site.matrixActors))
