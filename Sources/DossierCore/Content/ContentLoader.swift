@@ -41,7 +41,7 @@ public enum ContentLoader {
         var jobs: [(path: String, job: Job)] = []
         let kinds = Dictionary(uniqueKeysWithValues: BriefKind.allCases.map { (Substring($0.folder), $0) })
         for relative in files(under: root) {
-            let parts = relative.split(separator: "/")
+            let parts = relative.utf8.split(separator: UInt8(ascii: "/")).map(Substring.init)  // bytes: far faster than Characters
             let display = root + "/" + relative
             if parts.contains(where: { $0.hasPrefix(".") }) { continue }
             if parts.first == "assets", parts.count > 1 {

@@ -54,10 +54,11 @@ final class PageContexts {
         shared.sources = depths.map { depth in Parallel.map(Array(dossier.sources.indices)) { makeSourceLink($0, depth: depth) } }
         shared.proposalHrefs = dossier.proposals.map { Route.href(Route.path(.brief(.proposal, $0.header.slug)), fromDepth: 2) }
         for section in ["proposals", "actors", "sources"] { shared.briefPages[section] = commonBase(depth: 2, section: section) }
-        let mentioning = Set(dossier.mentions.values.joined()).map { (key: dossier.title(of: $0).lowercased(), id: $0) }
-        for (rank, page) in mentioning.sorted(by: { ($0.key, $0.id) < ($1.key, $1.id) }).enumerated() {
-            shared.mentioning[page.id] = (rank, link(page.id, depth: 2))
-        }
+        let mentioning = Parallel.map(Array(Set(dossier.mentions.values.joined()))) { [dossier] id in
+            (key: dossier.title(of: id).lowercased(), id: id)
+        }.sorted { ($0.key, $0.id) < ($1.key, $1.id) }
+        let links = Parallel.map(mentioning) { [self] in link($0.id, depth: 2) }
+        for rank in mentioning.indices { shared.mentioning[mentioning[rank].id] = (rank, links[rank]) }
     }
 
     // MARK: Small pieces
