@@ -118,3 +118,8 @@ public struct SiteSettings: Sendable {
         self.allowHTML = allowHTML
     }
 }
+
+extension Array where Element: RenderedBrief {
+    /// Each brief's slug, read in place: mapping over the briefs themselves copies each one, a retain per field.
+    var slugs: [String] { indices.map { self[$0].header.slug } }
+}

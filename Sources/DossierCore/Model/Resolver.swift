@@ -35,9 +35,9 @@ public enum Resolver {
             sources: sorted(take(&content.sources), key: { ($0.published, $0.title.lowercased()) }, by: newestFirst),
             pages: sorted(pages, key: { ($0.title.lowercased(), $0.header.slug) }, by: <),
             assets: content.assets)
-        for (i, a) in dossier.actors.enumerated() { dossier.actorIndex[a.header.slug] = i }
-        for (i, p) in dossier.proposals.enumerated() { dossier.proposalIndex[p.header.slug] = i }
-        for (i, s) in dossier.sources.enumerated() { dossier.sourceIndex[s.header.slug] = i }
+        for (i, slug) in dossier.actors.slugs.enumerated() { dossier.actorIndex[slug] = i }
+        for (i, slug) in dossier.proposals.slugs.enumerated() { dossier.proposalIndex[slug] = i }
+        for (i, slug) in dossier.sources.slugs.enumerated() { dossier.sourceIndex[slug] = i }
 
         var bodies = MarkdownPass.Bodies(taking: &dossier)
         let checker = ReferenceChecker(dossier: dossier, drafts: drafts, unreadable: content.unreadable)
@@ -114,7 +114,10 @@ public enum Resolver {
             for m in Set(d.actors[i].memberOf.compactMap { d.actorIndex[$0.slug] }).sorted() where m != i { d.members[m].append(i) }
         }
         // Each proposal's references are looked up on every core, then linked up in the proposals' order.
-        let links = Parallel.map(Array(d.proposals.indices)) { [d] p in ProposalLinks(d, p) }
+        let links = Parallel.map(Array(d.proposals.indices)) { [proposals = d.proposals, actorIndex = d.actorIndex, sourceIndex = d.sourceIndex,
+                                                               proposalIndex = d.proposalIndex] p in
+            ProposalLinks(proposals[p], actorIndex: actorIndex, sourceIndex: sourceIndex, proposalIndex: proposalIndex)
+        }
         var related = Array(repeating: Set<Int>(), count: d.proposals.count)
         for p in links.indices {
             for a in links[p].proposers { d.proposedByActor[a].append(p) }
@@ -165,16 +168,14 @@ private struct ProposalLinks {
     var sources: [Int]
     var related: [Int]
 
-    init(_ d: Dossier, _ p: Int) {
-        proposers = Set(d.proposals[p].proposedBy.compactMap { d.actorIndex[$0.slug] }).sorted()
-        positions = d.proposals[p].positions.indices.map { k in
-            (k, d.actorIndex[d.proposals[p].positions[k].actor.slug], d.proposals[p].positions[k].source.flatMap { d.sourceIndex[$0.slug] })
+    init(_ p: borrowing Proposal, actorIndex: [String: Int], sourceIndex: [String: Int], proposalIndex: [String: Int]) {
+        proposers = Set(p.proposedBy.compactMap { actorIndex[$0.slug] }).sorted()
+        positions = p.positions.indices.map { k in
+            (k, actorIndex[p.positions[k].actor.slug], p.positions[k].source.flatMap { sourceIndex[$0.slug] })
         }
-        eventSources = d.proposals[p].timeline.indices.compactMap { k in
-            d.proposals[p].timeline[k].source.flatMap { d.sourceIndex[$0.slug] }.map { (k, $0) }
-        }
-        sources = Set(d.proposals[p].sources.compactMap { d.sourceIndex[$0.slug] }).sorted()
-        related = d.proposals[p].related.compactMap { d.proposalIndex[$0.slug] }
+        eventSources = p.timeline.indices.compactMap { k in p.timeline[k].source.flatMap { sourceIndex[$0.slug] }.map { (k, $0) } }
+        sources = Set(p.sources.compactMap { sourceIndex[$0.slug] }).sorted()
+        related = p.related.compactMap { proposalIndex[$0.slug] }
     }
 }
 
@@ -207,10 +208,10 @@ final class ReferenceChecker: Sendable {
         }
         let candidates: [String]
         switch kind {
-        case .actor: candidates = dossier.actors.map(\.header.slug)
-        case .proposal: candidates = dossier.proposals.map(\.header.slug)
-        case .source: candidates = dossier.sources.map(\.header.slug)
-        case .page: candidates = dossier.pages.map(\.header.slug)
+        case .actor: candidates = dossier.actors.slugs
+        case .proposal: candidates = dossier.proposals.slugs
+        case .source: candidates = dossier.sources.slugs
+        case .page: candidates = dossier.pages.slugs
         }
         return Diagnostic(file: file, line: line, column: column, message: "unknown \(kind) '\(slug)'",
                           hint: Suggestion.hint(for: slug, in: candidates))
@@ -325,18 +326,19 @@ final class MarkdownPass {
 
     /// Renders each brief in place with `work` on every core, or takes it from the cache when nothing it depends on
     /// changed; collects their outputs in the briefs' order.
-    private func each<B>(_ briefs: inout [B], _ bodies: inout [String], _ id: (B) -> PageID, _ outputs: inout [Output],
+    private func each<B>(_ briefs: inout [B], _ bodies: inout [String], _ kind: BriefKind, _ outputs: inout [Output],
                          _ work: (inout B, String, inout Output) -> Void) where B: RenderedBrief {
         let results = briefs.withUnsafeMutableBufferPointer { briefs in
             bodies.withUnsafeMutableBufferPointer { bodies in
                 Parallel.map(Array(briefs.indices)) { i -> (Output, fresh: Bool) in
                     let body = bodies[i]
                     bodies[i] = ""
-                    if let (cached, out) = cache?.reuse(id(briefs[i]), file: briefs[i].header.file, as: B.self) {
+                    let id = PageID.brief(kind, briefs[i].header.slug)
+                    if let (cached, out) = cache?.reuse(id, file: briefs[i].header.file, as: B.self) {
                         briefs[i] = cached
                         return (out, false)
                     }
-                    var out = Output(id: id(briefs[i]))
+                    var out = Output(id: id)
                     work(&briefs[i], body, &out)
                     return (out, true)
                 }
@@ -350,10 +352,10 @@ final class MarkdownPass {
 
     func run(on dossier: inout Dossier, bodies: inout Bodies) -> [Diagnostic] {
         var outputs: [Output] = []
-        each(&dossier.actors, &bodies.actors, { .brief(.actor, $0.header.slug) }, &outputs) { actor, markdown, out in
+        each(&dossier.actors, &bodies.actors, .actor, &outputs) { actor, markdown, out in
             body(&actor.header, markdown, depth: 2, into: &out)
         }
-        each(&dossier.proposals, &bodies.proposals, { .brief(.proposal, $0.header.slug) }, &outputs) { p, markdown, out in
+        each(&dossier.proposals, &bodies.proposals, .proposal, &outputs) { p, markdown, out in
             let file = p.header.file
             body(&p.header, markdown, depth: 2, into: &out)
             for i in p.provisions.indices { inline(&p.provisions[i], file: file, into: &out) }
@@ -371,10 +373,10 @@ final class MarkdownPass {
                 }
             }
         }
-        each(&dossier.sources, &bodies.sources, { .brief(.source, $0.header.slug) }, &outputs) { source, markdown, out in
+        each(&dossier.sources, &bodies.sources, .source, &outputs) { source, markdown, out in
             body(&source.header, markdown, depth: 2, into: &out)
         }
-        each(&dossier.pages, &bodies.pages, { .brief(.page, $0.header.slug) }, &outputs) { page, markdown, out in
+        each(&dossier.pages, &bodies.pages, .page, &outputs) { page, markdown, out in
             body(&page.header, markdown, depth: 1, into: &out)
         }
         if var home = dossier.home {
@@ -384,20 +386,22 @@ final class MarkdownPass {
             outputs.append(out)
         }
 
+        // The sources each page links to, found on every core.
+        let sourceLinks = Parallel.map(Array(outputs.indices)) { [outputs, sourceIndex = dossier.sourceIndex] i in
+            outputs[i].targets.compactMap { target -> Int? in
+                if case .brief(.source, let slug) = target { return sourceIndex[slug] }
+                return nil
+            }.sorted()
+        }
         var diagnostics: [Diagnostic] = []
         // Taken in the order of their ids, each page's mentioning pages come out sorted.
         var mentions: [PageID: [PageID]] = [:]
         for i in outputs.indices.sorted(by: { outputs[$0].id < outputs[$1].id }) {
-            let out = outputs[i]
-            diagnostics += out.diagnostics
-            for target in out.targets where target != out.id {
-                mentions[target, default: []].append(out.id)
+            diagnostics += outputs[i].diagnostics
+            for target in outputs[i].targets where target != outputs[i].id {
+                mentions[target, default: []].append(outputs[i].id)
             }
-            let sources = out.targets.compactMap { target -> Int? in
-                if case .brief(.source, let slug) = target { return dossier.sourceIndex[slug] }
-                return nil
-            }
-            if !sources.isEmpty { dossier.sourceLinks[out.id] = sources.sorted() }
+            if !sourceLinks[i].isEmpty { dossier.sourceLinks[outputs[i].id] = sourceLinks[i] }
         }
         dossier.mentions = mentions
         return diagnostics

@@ -5,10 +5,10 @@ enum Feeds {
     /// Every page's path below the root, in a fixed order.
     static func paths(_ d: Dossier) -> [String] {
         var paths = ["", "proposals/", "actors/", "sources/", "timeline/", "matrix/"]
-        paths += d.proposals.map { Route.path(.brief(.proposal, $0.header.slug)) }
-        paths += d.actors.map { Route.path(.brief(.actor, $0.header.slug)) }
-        paths += d.sources.map { Route.path(.brief(.source, $0.header.slug)) }
-        paths += d.pages.map { Route.path(.brief(.page, $0.header.slug)) }
+        paths += d.proposals.slugs.map { Route.path(.brief(.proposal, $0)) }
+        paths += d.actors.slugs.map { Route.path(.brief(.actor, $0)) }
+        paths += d.sources.slugs.map { Route.path(.brief(.source, $0)) }
+        paths += d.pages.slugs.map { Route.path(.brief(.page, $0)) }
         return paths
     }
 

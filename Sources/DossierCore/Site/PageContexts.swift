@@ -52,7 +52,7 @@ final class PageContexts {
         shared.actors = depths.map { depth in Parallel.map(Array(dossier.actors.indices)) { makeActorLink($0, depth: depth) } }
         shared.proposals = depths.map { depth in Parallel.map(Array(dossier.proposals.indices)) { makeProposalLink($0, depth: depth) } }
         shared.sources = depths.map { depth in Parallel.map(Array(dossier.sources.indices)) { makeSourceLink($0, depth: depth) } }
-        shared.proposalHrefs = dossier.proposals.map { Route.href(Route.path(.brief(.proposal, $0.header.slug)), fromDepth: 2) }
+        shared.proposalHrefs = dossier.proposals.slugs.map { Route.href(Route.path(.brief(.proposal, $0)), fromDepth: 2) }
         for section in ["proposals", "actors", "sources"] { shared.briefPages[section] = commonBase(depth: 2, section: section) }
         let mentioning = Parallel.map(Array(Set(dossier.mentions.values.joined()))) { [dossier] id in
             (key: dossier.title(of: id).lowercased(), id: id)
@@ -492,10 +492,10 @@ final class PageContexts {
         func briefs(_ kind: BriefKind, _ slugs: [String], _ make: @escaping (Int) -> PageJob) {
             jobs += slugs.indices.map { i in (Route.path(.brief(kind, slugs[i])) + "index.html", { make(i) }) }
         }
-        briefs(.proposal, dossier.proposals.map(\.header.slug), proposal)
-        briefs(.actor, dossier.actors.map(\.header.slug), actor)
-        briefs(.source, dossier.sources.map(\.header.slug), source)
-        briefs(.page, dossier.pages.map(\.header.slug), page)
+        briefs(.proposal, dossier.proposals.slugs, proposal)
+        briefs(.actor, dossier.actors.slugs, actor)
+        briefs(.source, dossier.sources.slugs, source)
+        briefs(.page, dossier.pages.slugs, page)
         return jobs
     }
 }
