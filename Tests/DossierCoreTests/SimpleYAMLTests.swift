@@ -62,7 +62,11 @@ import Yams
         let outside = ["", "# only a comment", "a: b\na: c", "a: &x b", "a: *x", "a: !!str b", "a: |\n  block", "a: >\n  folded",
                        "a: multi\n  line", "a: \"open\n  quote\"", "a: b # comment", "a: \"esc \\n\"", "a:\tb", "a:",
                        "a:\nb: c", "a: {b: c}", "a: [b, [c]]", "a: [b c]", "a: [b,]", "? a\n: b", "a b: c", "\"a\": b",
-                       "- a\n- b", "a: b: c", "a: -", "a: - b", "a: x\r\nb: y", "a: \u{85}", "a: x\u{2028}y", "a: \u{FEFF}x", "- a"]
+                       "- a\n- b", "a: b: c", "a: -", "a: - b", "a: x\r\nb: y", "a: \u{85}", "a: x\u{2028}y", "a: \u{FEFF}x", "- a",
+                       // Long lines, so that the characters fall inside the eight-byte checks.
+                       "title: a long plain value\twith a tab", "title: a long plain value with \u{7F} in it",
+                       "title: a long plain value with \u{85} in it", "title: a long plain value with a \r in it",
+                       "title: a long plain value with \u{1F} in it"]
         for yaml in outside {
             #expect(SimpleYAML.compose(yaml) == nil, "\(yaml)")
         }

@@ -53,11 +53,12 @@ enum SimpleYAML {
 
         /// The lines with content; rejects characters libyaml would reject or that need its full rules.
         mutating func splitLines() throws {
+            guard let base = bytes.baseAddress else { return }
             var start = 0
             var number = 1
             while start < bytes.count {
-                var end = start
-                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                let end = memchr(base + start, 0x0A, bytes.count - start).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) }
+                    ?? bytes.count
                 try check(start, end)
                 var indent = start
                 while indent < end, bytes[indent] == 0x20 { indent += 1 }
@@ -73,6 +74,16 @@ enum SimpleYAML {
         func check(_ from: Int, _ to: Int) throws {
             var k = from
             while k < to {
+                // Eight printable ASCII bytes at a time: none below 0x20 (the borrow test), none from 0x7F up.
+                if k + 8 <= to {
+                    let w = UnsafeRawPointer(bytes.baseAddress! + k).loadUnaligned(as: UInt64.self)
+                    let below = (w &- 0x2020_2020_2020_2020) & ~w & 0x8080_8080_8080_8080
+                    let above = (w | (w &+ 0x0101_0101_0101_0101)) & 0x8080_8080_8080_8080
+                    if below | above == 0 {
+                        k += 8
+                        continue
+                    }
+                }
                 let b = bytes[k]
                 if b >= 0x20 && b < 0x7F {
                     k += 1
