@@ -148,25 +148,35 @@ public struct MarkdownRenderer: Sendable {
     /// `"`), and no `--` or `..`. Most notes, provisions and events are such sentences, and cmark's set-up for each
     /// cost more than the text.
     static func isPlainText(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
+        func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             guard let first = bytes.first, let last = bytes.last, first | 0x20 >= UInt8(ascii: "a"), first | 0x20 <= UInt8(ascii: "z"),
                   last > 0x20, last < 0x7F else { return false }
-            var previous: UInt8 = 0
-            for byte in bytes {
-                switch byte {
-                case 0..<0x20, 0x7F, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
-                     UInt8(ascii: "]"), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"),
-                     UInt8(ascii: "'"), UInt8(ascii: "\""):
-                    return false
-                case UInt8(ascii: "-"), UInt8(ascii: "."):
-                    if byte == previous { return false }
-                default:
-                    break
+            return plainBytes.withUnsafeBufferPointer { kinds in
+                var previous: UInt8 = 0
+                for byte in bytes {
+                    let kind = kinds[Int(byte)]
+                    if kind != 0, kind == 1 || byte == previous { return false }
+                    previous = byte
                 }
-                previous = byte
+                return true
             }
-            return true
+        }
+        if let plain = text.utf8.withContiguousStorageIfAvailable(check) { return plain }
+        var text = text
+        return text.withUTF8(check)
+    }
+
+    /// For each byte, what `isPlainText` makes of it: 0 plain, 1 never plain, 2 plain unless doubled (`-`, `.`).
+    private static let plainBytes: [UInt8] = (0...255).map { byte in
+        switch UInt8(byte) {
+        case 0..<0x20, 0x7F, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+             UInt8(ascii: "]"), UInt8(ascii: "!"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"),
+             UInt8(ascii: "'"), UInt8(ascii: "\""):
+            return 1
+        case UInt8(ascii: "-"), UInt8(ascii: "."):
+            return 2
+        default:
+            return 0
         }
     }
 
