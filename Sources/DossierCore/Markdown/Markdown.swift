@@ -161,9 +161,7 @@ public struct MarkdownRenderer: Sendable {
                 return true
             }
         }
-        if let plain = text.utf8.withContiguousStorageIfAvailable(check) { return plain }
-        var text = text
-        return text.withUTF8(check)
+        return text.withUTF8Bytes(check)
     }
 
     /// For each byte, what `isPlainText` makes of it: 0 plain, 1 never plain, 2 plain unless doubled (`-`, `.`).

@@ -272,10 +272,7 @@ enum HTMLEscape {
     private static let special: UInt64 = 1 << 34 | 1 << 38 | 1 << 39 | 1 << 60 | 1 << 62
 
     static func append(_ text: String, to output: inout ByteBuffer) {
-        if text.utf8.withContiguousStorageIfAvailable({ append($0, to: &output) }) == nil {
-            var text = text
-            text.withUTF8 { append($0, to: &output) }
-        }
+        text.withUTF8Bytes { append($0, to: &output) }
     }
 
     static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout ByteBuffer) {

@@ -210,10 +210,7 @@ struct TemplateObject: ExpressibleByDictionaryLiteral {
 /// The hash a template name is looked up by: FNV-1a over its UTF-8 bytes.
 enum TemplateKey {
     static func of(_ name: String) -> UInt32 {
-        // In place when the bytes are at hand (always, for native strings), which spares copying the string.
-        if let hash = name.utf8.withContiguousStorageIfAvailable(of) { return hash }
-        var name = name
-        return name.withUTF8(of)
+        name.withUTF8Bytes(of)
     }
 
     private static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {

@@ -35,10 +35,7 @@ struct ByteBuffer: ~Copyable {
     }
 
     mutating func append(_ text: String) {
-        if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
-            var text = text
-            text.withUTF8 { append($0) }
-        }
+        text.withUTF8Bytes { append($0) }
     }
 
     /// Puts `bytes` at `index`, moving what follows it.
