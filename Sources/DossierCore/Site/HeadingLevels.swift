@@ -9,8 +9,7 @@ enum HeadingLevels {
     ///
     /// Only `<hN>`, `<hN …>` and `</hN>` tags are touched; cmark escapes `<` in text and code, so no text changes.
     static func nest(_ html: String, top: Int) -> String {
-        var copy = html
-        let nested: String? = copy.withUTF8 { bytes in
+        let nested: String? = html.withUTF8Bytes { bytes in
             let tags = headingTags(in: bytes)
             guard let highest = tags.map({ bytes[$0] - UInt8(ascii: "0") }).min() else { return nil }
             let shift = top - Int(highest)
