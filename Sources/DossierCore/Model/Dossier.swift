@@ -79,16 +79,14 @@ public struct Dossier: Sendable {
         for ref in proposals[p].sources { add(ref) }
         for k in proposals[p].positions.indices { add(proposals[p].positions[k].source) }
         for k in proposals[p].timeline.indices { add(proposals[p].timeline[k].source) }
-        found.sort()
-        return found.indices.compactMap { $0 > 0 && found[$0] == found[$0 - 1] ? nil : found[$0] }
+        return found.sortedUnique()
     }
 
     /// Sources cited by an actor's positions and linked from the actor's brief.
     public func sourcesCited(byActor a: Int) -> [Int] {
-        var found = Set(positionsByActor[a].compactMap { ref in
+        let cited = positionsByActor[a].compactMap { ref in
             proposals[ref.proposal].positions[ref.position].source.flatMap { sourceIndex[$0.slug] }
-        })
-        found.formUnion(sourceLinks[.brief(.actor, actors[a].header.slug)] ?? [])
-        return found.sorted()
+        }
+        return (cited + (sourceLinks[.brief(.actor, actors[a].header.slug)] ?? [])).sortedUnique()
     }
 }

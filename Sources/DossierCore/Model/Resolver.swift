@@ -111,7 +111,7 @@ public enum Resolver {
         // Fields are read in place: `for proposal in d.proposals` would copy each brief, a retain per field.
         for i in d.actors.indices {
             if let a = d.actors[i].affiliation.flatMap({ d.actorIndex[$0.slug] }), a != i { d.affiliates[a].append(i) }
-            for m in Set(d.actors[i].memberOf.compactMap { d.actorIndex[$0.slug] }).sorted() where m != i { d.members[m].append(i) }
+            for m in d.actors[i].memberOf.compactMap({ d.actorIndex[$0.slug] }).sortedUnique() where m != i { d.members[m].append(i) }
         }
         // Each proposal's references are looked up on every core, then linked up in the proposals' order.
         let links = Parallel.map(Array(d.proposals.indices)) { [proposals = d.proposals, actorIndex = d.actorIndex, sourceIndex = d.sourceIndex,
@@ -169,12 +169,12 @@ private struct ProposalLinks {
     var related: [Int]
 
     init(_ p: borrowing Proposal, actorIndex: [String: Int], sourceIndex: [String: Int], proposalIndex: [String: Int]) {
-        proposers = Set(p.proposedBy.compactMap { actorIndex[$0.slug] }).sorted()
+        proposers = p.proposedBy.compactMap { actorIndex[$0.slug] }.sortedUnique()
         positions = p.positions.indices.map { k in
             (k, actorIndex[p.positions[k].actor.slug], p.positions[k].source.flatMap { sourceIndex[$0.slug] })
         }
         eventSources = p.timeline.indices.compactMap { k in p.timeline[k].source.flatMap { sourceIndex[$0.slug] }.map { (k, $0) } }
-        sources = Set(p.sources.compactMap { sourceIndex[$0.slug] }).sorted()
+        sources = p.sources.compactMap { sourceIndex[$0.slug] }.sortedUnique()
         related = p.related.compactMap { proposalIndex[$0.slug] }
     }
 }
