@@ -34,9 +34,9 @@ public struct Dossier: Sendable {
     public var pages: [Page]
     public var assets: [String]
 
-    public var actorIndex: [String: Int] = [:]
-    public var proposalIndex: [String: Int] = [:]
-    public var sourceIndex: [String: Int] = [:]
+    public var actorIndex = SlugIndex()
+    public var proposalIndex = SlugIndex()
+    public var sourceIndex = SlugIndex()
 
     /// Actor index → positions taken, in proposal order.
     public var positionsByActor: [[PositionRef]] = []

@@ -35,9 +35,9 @@ public enum Resolver {
             sources: sorted(take(&content.sources), key: { ($0.published, $0.title.lowercased()) }, by: newestFirst),
             pages: sorted(pages, key: { ($0.title.lowercased(), $0.header.slug) }, by: <),
             assets: content.assets)
-        for (i, slug) in dossier.actors.slugs.enumerated() { dossier.actorIndex[slug] = i }
-        for (i, slug) in dossier.proposals.slugs.enumerated() { dossier.proposalIndex[slug] = i }
-        for (i, slug) in dossier.sources.slugs.enumerated() { dossier.sourceIndex[slug] = i }
+        dossier.actorIndex = SlugIndex(dossier.actors.slugs)
+        dossier.proposalIndex = SlugIndex(dossier.proposals.slugs)
+        dossier.sourceIndex = SlugIndex(dossier.sources.slugs)
 
         var bodies = MarkdownPass.Bodies(taking: &dossier)
         let checker = ReferenceChecker(dossier: dossier, drafts: drafts, unreadable: content.unreadable)
@@ -168,7 +168,7 @@ private struct ProposalLinks {
     var sources: [Int]
     var related: [Int]
 
-    init(_ p: borrowing Proposal, actorIndex: [String: Int], sourceIndex: [String: Int], proposalIndex: [String: Int]) {
+    init(_ p: borrowing Proposal, actorIndex: SlugIndex, sourceIndex: SlugIndex, proposalIndex: SlugIndex) {
         proposers = p.proposedBy.compactMap { actorIndex[$0.slug] }.sortedUnique()
         positions = p.positions.indices.map { k in
             (k, actorIndex[p.positions[k].actor.slug], p.positions[k].source.flatMap { sourceIndex[$0.slug] })
