@@ -19,9 +19,13 @@ final class DiagnosticBag {
 /// Each getter marks its key as known; `finish()` then warns about every key that no getter asked for.
 final class FieldReader {
     private let pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
+    /// Each key's hash (see `TemplateKey`), compared before the key itself.
+    private let keyHashes: [UInt32]
     private let bag: DiagnosticBag
     private let lineOffset: Int
+    /// The keys getters asked for, and whether each pair was asked for.
     private var known: [String] = []
+    private var asked: [Bool]
     /// Where the mapping itself starts, for errors about missing fields.
     let line: Int
     let column: Int
@@ -36,6 +40,9 @@ final class FieldReader {
             return nil
         }
         pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
+        keyHashes = pairs.map { TemplateKey.of($0.key) }
+        asked = Array(repeating: false, count: pairs.count)
+        known.reserveCapacity(16)
     }
 
     /// The line of each key in this mapping.
@@ -49,13 +56,16 @@ final class FieldReader {
 
     private func node(_ key: String) -> YAMLNode? {
         known.append(key)
-        guard let i = pairs.firstIndex(where: { $0.key == key }) else { return nil }
+        let hash = TemplateKey.of(key)
+        guard let i = keyHashes.indices.first(where: { keyHashes[$0] == hash && pairs[$0].key == key }) else { return nil }
+        asked[i] = true
         if case .scalar(let s) = pairs[i].value, s.style == .plain, Self.isNull(s.text) { return nil }
         return pairs[i].value
     }
 
     /// Whether a plain scalar means null: empty, `~`, or `null` in one of its three spellings.
     private static func isNull(_ text: String) -> Bool {
+        guard text.utf8.count <= 4 else { return false }
         switch text {
         case "", "~", "null", "Null", "NULL": return true
         default: return false
@@ -184,7 +194,7 @@ final class FieldReader {
 
     /// Warns about keys no getter asked for, naming the closest known key.
     func finish() {
-        for pair in pairs where !known.contains(pair.key) {
+        for (i, pair) in pairs.enumerated() where !asked[i] && !known.contains(pair.key) {
             let at = location(of: pair.keyNode)
             bag.warning("unknown field '\(pair.key)'", line: at.line, column: at.column,
                         hint: Suggestion.hint(for: pair.key, in: known))

@@ -133,6 +133,8 @@ enum SimpleYAML {
             let mark = mark(first, first.start + indent)
             var pairs: [(key: YAMLNode, value: YAMLNode)] = []
             var keys: [Range<Int>] = []
+            pairs.reserveCapacity(8)
+            keys.reserveCapacity(8)
             while i < lines.count, lines[i].indent == indent {
                 let line = lines[i]
                 let keyStart = line.start + indent
