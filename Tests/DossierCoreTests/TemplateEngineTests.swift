@@ -95,6 +95,25 @@ import Testing
         #expect(lazy.1 > 0)
     }
 
+    @Test func objectsBuiltByAddingNamesMatchLiteralsAndUpdateKeepsANameGivenNil() {
+        var added = TemplateObject(capacity: 3)
+        added.add("a", .text("x"))
+        added.add("b", nil)
+        added.add("c", .number(2))
+        let literal: TemplateObject = ["a": .text("x"), "b": nil, "c": .number(2)]
+        #expect(added.fields.map(\.name) == literal.fields.map(\.name))
+        #expect(added.fields.map(\.name) == ["a", "c"])
+        var updated = added
+        updated.update("a", nil)
+        updated.update("c", .number(3))
+        updated.update("d", .flag(true))
+        #expect(updated.fields.map(\.name) == ["a", "c", "d"])
+        guard case .number(3)? = updated["c"], case .text("x")? = updated["a"] else {
+            Issue.record("update replaced the wrong values")
+            return
+        }
+    }
+
     @Test func parseErrorsCarryTheLineAndColumn() throws {
         for (template, line, column, kind) in [("line\n{{#a}}\n", 3, 1, TemplateParseError.Kind.expectedSectionEnd),
                                                ("x {{a", 1, 6, .unexpectedEnd),

@@ -190,7 +190,12 @@ final class PageContexts {
     private func stanceCounts(_ stances: [Stance]) -> [TemplateObject] {
         Stance.allCases.compactMap { stance in
             let n = stances.count { $0 == stance }
-            return n == 0 ? nil : ["stance": .text(stance.rawValue), "label": .text(Labels.stance(stance)), "count": .number(n)]
+            guard n > 0 else { return nil }
+            var count = TemplateObject(capacity: 3)
+            count.add("stance", .text(stance.rawValue))
+            count.add("label", .text(Labels.stance(stance)))
+            count.add("count", .number(n))
+            return count
         }
     }
 
@@ -207,13 +212,13 @@ final class PageContexts {
     /// A proposal as a row of the overview tables: status, proposers, date, count of each stance.
     private func proposalRow(_ i: Int, depth: Int) -> TemplateObject {
         let counts = stanceCounts(dossier.proposals[i].positions.map(\.stance))
-        return merge(proposalLink(i, depth: depth), [
-            "proposers": .objects(actorLinks(dossier.proposals[i].proposedBy, depth: depth)),
-            "proposed": .optional(date(dossier.proposals[i].proposed)),
-            "summary": .optional(dossier.proposals[i].summary),
-            "stanceCounts": .objects(counts),
-            "positionCount": .number(dossier.proposals[i].positions.count),
-        ])
+        var row = proposalLink(i, depth: depth)
+        row.update("proposers", .objects(actorLinks(dossier.proposals[i].proposedBy, depth: depth)))
+        row.update("proposed", .optional(date(dossier.proposals[i].proposed)))
+        row.update("summary", .optional(dossier.proposals[i].summary))
+        row.update("stanceCounts", .objects(counts))
+        row.update("positionCount", .number(dossier.proposals[i].positions.count))
+        return row
     }
 
     // MARK: Pages
@@ -249,16 +254,32 @@ final class PageContexts {
         let groups: [TemplateObject] = Stance.allCases.compactMap { stance in
             let rows: [TemplateObject] = positions.indices.compactMap { k in
                 guard positions[k].stance == stance, let a = dossier.actorIndex[positions[k].actor.slug] else { return nil }
-                return ["actor": .object(actorLink(a, depth: depth)), "anchor": .text("position-" + positions[k].actor.slug),
-                        "stance": .text(stance.rawValue), "stanceLabel": .text(Labels.stance(stance)),
-                        "noteHTML": .optional(positions[k].note?.html), "quote": .optional(positions[k].quote),
-                        "date": .optional(date(positions[k].date)), "source": .optional(sourceLink(positions[k].source, depth: depth))]
+                var row = TemplateObject(capacity: 8)
+                row.add("actor", .object(actorLink(a, depth: depth)))
+                row.add("anchor", .text("position-" + positions[k].actor.slug))
+                row.add("stance", .text(stance.rawValue))
+                row.add("stanceLabel", .text(Labels.stance(stance)))
+                row.add("noteHTML", .optional(positions[k].note?.html))
+                row.add("quote", .optional(positions[k].quote))
+                row.add("date", .optional(date(positions[k].date)))
+                row.add("source", .optional(sourceLink(positions[k].source, depth: depth)))
+                return row
             }
-            return rows.isEmpty ? nil : ["stance": .text(stance.rawValue), "label": .text(Labels.stance(stance)), "count": .number(rows.count), "positions": .objects(rows)]
+            guard !rows.isEmpty else { return nil }
+            var group = TemplateObject(capacity: 4)
+            group.add("stance", .text(stance.rawValue))
+            group.add("label", .text(Labels.stance(stance)))
+            group.add("count", .number(rows.count))
+            group.add("positions", .objects(rows))
+            return group
         }
         let timeline: [TemplateObject] = p.timeline.sorted { $0.date < $1.date }.map { e in
-            ["date": .optional(date(e.date)), "html": .text(e.text.html),
-             "actors": .objects(actorLinks(e.actors, depth: depth)), "source": .optional(sourceLink(e.source, depth: depth))]
+            var row = TemplateObject(capacity: 4)
+            row.add("date", .optional(date(e.date)))
+            row.add("html", .text(e.text.html))
+            row.add("actors", .objects(actorLinks(e.actors, depth: depth)))
+            row.add("source", .optional(sourceLink(e.source, depth: depth)))
+            return row
         }
         let context = merge(common(path: path, title: p.title, description: p.summary, section: "proposals", ogType: "article"), [
             "slug": .text(p.header.slug),
@@ -287,9 +308,11 @@ final class PageContexts {
         let groups: [TemplateObject] = ActorKind.allCases.compactMap { kind in
             let members = dossier.actors.indices.filter { dossier.actors[$0].kind == kind }
             let rows = TemplateValue.lazyObjects(count: members.count) { [self] k in
-                merge(actorLink(members[k], depth: depth), ["summary": .optional(dossier.actors[members[k]].summary),
-                                                            "positionCount": .number(dossier.positionsByActor[members[k]].count),
-                                                            "stanceCounts": .objects(stanceCounts(stances(ofActor: members[k])))])
+                var row = actorLink(members[k], depth: depth)
+                row.update("summary", .optional(dossier.actors[members[k]].summary))
+                row.update("positionCount", .number(dossier.positionsByActor[members[k]].count))
+                row.update("stanceCounts", .objects(stanceCounts(stances(ofActor: members[k]))))
+                return row
             }
             return members.isEmpty ? nil : ["kind": .text(kind.rawValue), "label": .text(Labels.actorGroup(kind)), "count": .number(members.count), "actors": rows]
         }
@@ -306,12 +329,17 @@ final class PageContexts {
         let positions: [TemplateObject] = dossier.positionsByActor[i].map { ref in
             let (p, k) = (ref.proposal, ref.position)
             let proposalSlug = dossier.proposals[p].header.slug, stance = dossier.proposals[p].positions[k].stance
-            return ["proposal": .object(proposalLink(p, depth: depth)), "stance": .text(stance.rawValue),
-                    "stanceLabel": .text(Labels.stance(stance)), "anchor": .text("on-" + proposalSlug),
-                    "positionHref": .text(shared.proposalHrefs[p] + "#position-" + a.header.slug),
-                    "noteHTML": .optional(dossier.proposals[p].positions[k].note?.html), "quote": .optional(dossier.proposals[p].positions[k].quote),
-                    "date": .optional(date(dossier.proposals[p].positions[k].date)),
-                    "source": .optional(sourceLink(dossier.proposals[p].positions[k].source, depth: depth))]
+            var row = TemplateObject(capacity: 9)
+            row.add("proposal", .object(proposalLink(p, depth: depth)))
+            row.add("stance", .text(stance.rawValue))
+            row.add("stanceLabel", .text(Labels.stance(stance)))
+            row.add("anchor", .text("on-" + proposalSlug))
+            row.add("positionHref", .text(shared.proposalHrefs[p] + "#position-" + a.header.slug))
+            row.add("noteHTML", .optional(dossier.proposals[p].positions[k].note?.html))
+            row.add("quote", .optional(dossier.proposals[p].positions[k].quote))
+            row.add("date", .optional(date(dossier.proposals[p].positions[k].date)))
+            row.add("source", .optional(sourceLink(dossier.proposals[p].positions[k].source, depth: depth)))
+            return row
         }
         let context = merge(common(path: path, title: a.name, description: a.summary ?? a.role, section: "actors", ogType: "profile"), [
             "slug": .text(a.header.slug),
@@ -339,8 +367,10 @@ final class PageContexts {
     func sourceList() -> PageJob {
         let path = "sources/", depth = 1
         let rows = TemplateValue.lazyObjects(count: dossier.sources.count) { [self] i in
-            let s = dossier.sources[i]
-            return merge(sourceLink(i, depth: depth), ["author": .optional(s.author), "citationCount": .number(dossier.citations[i].count)])
+            var row = sourceLink(i, depth: depth)
+            row.update("author", .optional(dossier.sources[i].author))
+            row.update("citationCount", .number(dossier.citations[i].count))
+            return row
         }
         let context = merge(common(path: path, title: "Sources", description: "Every source the dossier cites, newest first.", section: "sources"), [
             "sources": rows,
@@ -353,22 +383,25 @@ final class PageContexts {
         let id = PageID.brief(.source, s.header.slug)
         let path = Route.path(id), depth = 2
         let citations: [TemplateObject] = dossier.citations[i].map { citation in
+            var row = TemplateObject(capacity: 4)
             switch citation {
             case .brief(let p):
-                return ["proposal": .object(proposalLink(p, depth: depth)), "what": "Cited as a source of the brief"]
+                row.add("proposal", .object(proposalLink(p, depth: depth)))
+                row.add("what", "Cited as a source of the brief")
             case .position(let ref):
                 let stance = dossier.proposals[ref.proposal].positions[ref.position].stance
-                var out: TemplateObject = ["proposal": .object(proposalLink(ref.proposal, depth: depth)),
-                                          "what": .text(Labels.citedPosition(stance)),
-                                          "stance": .text(stance.rawValue)]
+                row.add("proposal", .object(proposalLink(ref.proposal, depth: depth)))
+                row.add("what", .text(Labels.citedPosition(stance)))
+                row.add("stance", .text(stance.rawValue))
                 if let a = dossier.actorIndex[dossier.proposals[ref.proposal].positions[ref.position].actor.slug] {
-                    out["actor"] = .object(actorLink(a, depth: depth))
+                    row.add("actor", .object(actorLink(a, depth: depth)))
                 }
-                return out
             case .event(let p, let e):
-                return ["proposal": .object(proposalLink(p, depth: depth)), "what": "Timeline, \(dossier.proposals[p].timeline[e].date.display)",
-                        "html": .text(dossier.proposals[p].timeline[e].text.html)]
+                row.add("proposal", .object(proposalLink(p, depth: depth)))
+                row.add("what", .text("Timeline, \(dossier.proposals[p].timeline[e].date.display)"))
+                row.add("html", .text(dossier.proposals[p].timeline[e].text.html))
             }
+            return row
         }
         let about = ([Labels.sourceKind(s.kind)] + [s.outlet, s.published?.display].compactMap { $0 }).joined(separator: " · ")
         let description = "\(about). The dossier's note on this source, and every position and event that cites it."
@@ -397,16 +430,21 @@ final class PageContexts {
             }
         }
         func row(_ entry: TimelineEntry) -> TemplateObject {
+            var row = TemplateObject(capacity: 5)
             switch entry {
             case .proposed(let p):
-                return ["date": .optional(date(dossier.proposals[p].proposed)), "proposal": .object(proposalLink(p, depth: depth)),
-                        "isProposed": true, "actors": .objects(actorLinks(dossier.proposals[p].proposedBy, depth: depth))]
+                row.add("date", .optional(date(dossier.proposals[p].proposed)))
+                row.add("proposal", .object(proposalLink(p, depth: depth)))
+                row.add("isProposed", true)
+                row.add("actors", .objects(actorLinks(dossier.proposals[p].proposedBy, depth: depth)))
             case .event(let p, let e):
-                return ["date": .optional(date(dossier.proposals[p].timeline[e].date)), "proposal": .object(proposalLink(p, depth: depth)),
-                        "html": .text(dossier.proposals[p].timeline[e].timelineHTML),
-                        "actors": .objects(actorLinks(dossier.proposals[p].timeline[e].actors, depth: depth)),
-                        "source": .optional(sourceLink(dossier.proposals[p].timeline[e].source, depth: depth))]
+                row.add("date", .optional(date(dossier.proposals[p].timeline[e].date)))
+                row.add("proposal", .object(proposalLink(p, depth: depth)))
+                row.add("html", .text(dossier.proposals[p].timeline[e].timelineHTML))
+                row.add("actors", .objects(actorLinks(dossier.proposals[p].timeline[e].actors, depth: depth)))
+                row.add("source", .optional(sourceLink(dossier.proposals[p].timeline[e].source, depth: depth)))
             }
+            return row
         }
         // One group per year, oldest first; each group's rows are built as it renders.
         var years: [TemplateObject] = []
@@ -437,10 +475,16 @@ final class PageContexts {
                 let a = dossier.matrixActors[column]
                 guard let k = held.firstIndex(of: a) else { return empty[column] }
                 let stance = dossier.proposals[p].positions[k].stance
-                return ["stance": .text(stance.rawValue), "label": .text(Labels.stance(stance)), "actorName": .text(dossier.actors[a].name),
-                        "href": .text(href + "#position-" + dossier.actors[a].header.slug)]
+                var cell = TemplateObject(capacity: 4)
+                cell.add("stance", .text(stance.rawValue))
+                cell.add("label", .text(Labels.stance(stance)))
+                cell.add("actorName", .text(dossier.actors[a].name))
+                cell.add("href", .text(href + "#position-" + dossier.actors[a].header.slug))
+                return cell
             }
-            return merge(proposalLink(p, depth: depth), ["cells": .objects(cells)])
+            var row = proposalLink(p, depth: depth)
+            row.update("cells", .objects(cells))
+            return row
         }
         let legend = Stance.allCases.map { ["stance": .text($0.rawValue), "label": .text(Labels.stance($0))] as TemplateObject }
         let context = merge(common(path: path, title: "Stance matrix", description: "Who stands where on every proposal.", section: "matrix"), [

@@ -122,7 +122,7 @@ struct TemplateObject: ExpressibleByDictionaryLiteral {
         let name: String
         var value: TemplateValue
 
-        init(_ name: String, _ value: TemplateValue) {
+        init(_ name: String, _ value: consuming TemplateValue) {
             self.name = name
             key = TemplateKey.of(name)
             self.value = value
@@ -173,9 +173,31 @@ struct TemplateObject: ExpressibleByDictionaryLiteral {
         }
     }
 
-    private mutating func append(_ field: Field) {
-        items.append(field)
+    /// An empty object with room for `capacity` names, to be filled with `add`.
+    init(capacity: Int) {
+        items.reserveCapacity(capacity)
+    }
+
+    /// Adds `name`, which the object does not have yet, with `value`; nil adds nothing. Rows built many times use
+    /// this instead of a literal: a literal's entries are copied in, then destroyed by the runtime's generic tuple code.
+    mutating func add(_ name: String, _ value: consuming TemplateValue?) {
+        switch consume value {
+        case .some(let value): append(Field(name, value))
+        case .none: break
+        }
+    }
+
+    /// Sets `name` to `value`; nil leaves the object as it is, as merging a literal with a nil entry does.
+    mutating func update(_ name: String, _ value: consuming TemplateValue?) {
+        switch consume value {
+        case .some(let value): set(name, value)
+        case .none: break
+        }
+    }
+
+    private mutating func append(_ field: consuming Field) {
         mask |= 1 << UInt64(field.key & 63)
+        items.append(field)
     }
 
     mutating func set(_ name: String, _ value: TemplateValue?) {
