@@ -11,6 +11,23 @@ public enum PageID: Hashable, Sendable, Comparable {
         case let (.brief(k1, s1), .brief(k2, s2)): return (k1, s1) < (k2, s2)
         }
     }
+
+    /// One word for `Hasher` instead of the slug's bytes: pages are hashed tens of times per brief in a build
+    /// (mentions, source links, the Markdown pass's targets), and SipHash over the bytes cost twice as much.
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .home: hasher.combine(0 as UInt64)
+        case .brief(let kind, let slug):
+            let salt: UInt64
+            switch kind {
+            case .actor: salt = 1
+            case .proposal: salt = 2
+            case .source: salt = 3
+            case .page: salt = 4
+            }
+            hasher.combine(ContentHash.of(slug) ^ salt)
+        }
+    }
 }
 
 /// Where each page lives: directory URLs relative to the site's root.

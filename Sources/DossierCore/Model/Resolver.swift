@@ -298,7 +298,8 @@ final class MarkdownPass {
             return ResolvedLink(href: href, name: checker.dossier.title(of: id))
         }
         for ref in rendered.references {
-            out.references.insert(.brief(ref.kind, ref.slug))
+            // Only the cache asks which briefs a text names.
+            if cache != nil { out.references.insert(.brief(ref.kind, ref.slug)) }
             if let problem = checker.problem(ref.kind, ref.slug, file: file, line: ref.line, column: ref.column) {
                 out.diagnostics.append(problem)
             } else {
@@ -363,7 +364,7 @@ final class MarkdownPass {
             for i in p.timeline.indices {
                 let markdown = p.timeline[i].text.markdown, (line, column) = (p.timeline[i].text.line, p.timeline[i].text.column)
                 inline(&p.timeline[i].text, file: file, into: &out)
-                if !markdown.utf8.contains(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "&") }) {
+                if !markdown.withUTF8Bytes({ $0.contains { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "&") } }) {
                     // Without a ':' (or an entity that could spell one) there is no cross-reference: the HTML is the
                     // same at every depth.
                     p.timeline[i].timelineHTML = p.timeline[i].text.html

@@ -1,8 +1,8 @@
 /// Each brief's place in its array, by slug: what `[String: Int]` was, with a cheaper hash.
 ///
 /// A build looks slugs up about 150 times per brief (references checked, linked, shown). Swift's dictionary hashes a
-/// string with seeded SipHash, about 370 instructions a lookup here; this table hashes the bytes with FNV-1a and
-/// probes linearly, comparing strings only when the full 64-bit hashes agree. Slugs come from the editor's own file
+/// string with seeded SipHash, about 370 instructions a lookup here; this table hashes the bytes eight at a time
+/// (`ContentHash`) and probes linearly, comparing strings only when the full 64-bit hashes agree. Slugs come from the editor's own file
 /// names, so an unseeded hash risks nothing.
 public struct SlugIndex: Sendable {
     private var slugs: [String] = []
@@ -48,10 +48,6 @@ public struct SlugIndex: Sendable {
     }
 
     private static func hash(_ slug: String) -> UInt64 {
-        slug.withUTF8Bytes { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            return hash
-        }
+        ContentHash.of(slug)
     }
 }
