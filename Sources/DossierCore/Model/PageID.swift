@@ -13,7 +13,7 @@ public enum PageID: Hashable, Sendable, Comparable {
     }
 
     /// One word for `Hasher` instead of the slug's bytes: pages are hashed tens of times per brief in a build
-    /// (mentions, source links, the Markdown pass's targets), and SipHash over the bytes cost twice as much.
+    /// (mentions, source links, the Markdown pass's targets), and SipHash over every byte cost more.
     public func hash(into hasher: inout Hasher) {
         switch self {
         case .home: hasher.combine(0 as UInt64)

@@ -2,8 +2,8 @@
 ///
 /// A build looks slugs up about 150 times per brief (references checked, linked, shown). Swift's dictionary hashes a
 /// string with seeded SipHash, about 370 instructions a lookup here; this table hashes the bytes eight at a time
-/// (`ContentHash`) and probes linearly, comparing strings only when the full 64-bit hashes agree. Slugs come from the editor's own file
-/// names, so an unseeded hash risks nothing.
+/// (`ContentHash`) and probes linearly, comparing strings only when the full 64-bit hashes agree. Slugs come from
+/// the editor's own file names, so an unseeded hash risks nothing.
 public struct SlugIndex: Sendable {
     private var slugs: [String] = []
     private var hashes: [UInt64] = []
@@ -19,7 +19,7 @@ public struct SlugIndex: Sendable {
         var capacity = 8
         while capacity < slugs.count * 2 { capacity <<= 1 }
         self.slugs = slugs
-        hashes = slugs.map(Self.hash)
+        hashes = slugs.map(ContentHash.of)
         slots = Array(repeating: 0, count: capacity)
         let mask = UInt64(capacity - 1)
         for i in slugs.indices {
@@ -34,7 +34,7 @@ public struct SlugIndex: Sendable {
 
     public subscript(slug: String) -> Int? {
         guard !slots.isEmpty else { return nil }
-        let hash = Self.hash(slug)
+        let hash = ContentHash.of(slug)
         let mask = slots.count - 1
         return slots.withUnsafeBufferPointer { slots in
             var slot = Int(hash & UInt64(mask))
@@ -45,9 +45,5 @@ public struct SlugIndex: Sendable {
             }
             return nil
         }
-    }
-
-    private static func hash(_ slug: String) -> UInt64 {
-        ContentHash.of(slug)
     }
 }
