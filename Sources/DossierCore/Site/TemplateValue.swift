@@ -181,6 +181,7 @@ struct TemplateObject: ExpressibleByDictionaryLiteral {
     /// Adds `name`, which the object does not have yet, with `value`; nil adds nothing. Rows built many times use
     /// this instead of a literal: a literal's entries are copied in, then destroyed by the runtime's generic tuple code.
     mutating func add(_ name: String, _ value: consuming TemplateValue?) {
+        assert(index(of: name, key: TemplateKey.of(name)) == nil, "'\(name)' is already in the object")
         switch consume value {
         case .some(let value): append(Field(name, value))
         case .none: break
