@@ -60,6 +60,19 @@ import Testing
         try expectSameBytes(content: Self.repository.appendingPathComponent("content").path, baseURL: "https://example.org/d/")
     }
 
+    @Test func dottedNamesClimbAndStopAsSwiftMustacheDoes() throws {
+        let template = "{{#inner}}[{{a.b}}|{{a.c}}|{{t.b}}|{{m.b}}|{{outer.b}}]{{/inner}}"
+        let context: [String: Any] = ["a": ["b": "outer a.b", "c": "outer a.c"], "outer": ["b": "outer.b"], "t": ["b": "t.b"],
+                                      "inner": ["a": ["b": "inner a.b"], "t": "text"]]
+        var renderer = TemplateRenderer(library: ["page": try TemplateParser.parse(template)])
+        renderer.render("page", TemplateObject(any: context))
+        var library = MustacheLibrary()
+        try library.register(template, named: "page")
+        let expected = library.render(context, withTemplate: "page")
+        #expect(String(decoding: renderer.output, as: UTF8.self) == expected)
+        #expect(expected == "[inner a.b||||outer.b]")
+    }
+
     @Test func andTheFixtureWithItsEscapes() throws {
         let fixture = Fixture(changing: ["actors/nato.md": "---\nname: \"NATO <b> & 'co' \\\"x\\\"\"\nkind: organization\n---\n"])
         try expectSameBytes(content: fixture.content, baseURL: nil)

@@ -221,13 +221,20 @@ struct TemplateRenderer: ~Copyable {
     /// The value `names[index]` names, with its transforms applied.
     private func lookup(_ index: Int32, _ frame: Frame) -> TemplateValue? {
         let name = names[Int(index)]
-        if name.start == .stack, name.count == 1, name.transformCount == 0 {
-            // Most tags name one value without transforms: found here without the general path's steps.
+        if name.start == .stack, name.count <= 2, name.count > 0, name.transformCount == 0 {
+            // Most tags name one value, or one inside another, without transforms: found here without the general
+            // path's steps.
             let part = Int(name.path)
             return stack.withUnsafeBufferPointer { stack in
                 var i = stack.count - 1
                 while i >= 0 {
-                    if case .object(let object) = stack[i], let value = object.field(parts[part], key: keys[part]) { return value }
+                    if case .object(let object) = stack[i] {
+                        if name.count == 1 {
+                            if let value = object.field(parts[part], key: keys[part]) { return value }
+                        } else if let inner = object.nested(parts[part], key: keys[part]) {
+                            return inner?.field(parts[part + 1], key: keys[part + 1])
+                        }
+                    }
                     i -= 1
                 }
                 return nil

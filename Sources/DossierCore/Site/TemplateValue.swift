@@ -163,6 +163,15 @@ struct TemplateObject: ExpressibleByDictionaryLiteral {
         index(of: name, key: key).map { items[$0].value }
     }
 
+    /// The object `name` names, whose hash is `key`, when the field is there; nil when it is missing. A field that
+    /// is there but holds no object also gives an empty answer (`.some(nil)`): the name was found.
+    @inline(__always)
+    func nested(_ name: String, key: UInt32) -> TemplateObject?? {
+        guard let i = index(of: name, key: key) else { return nil }
+        if case .object(let object) = items[i].value { return .some(object) }
+        return .some(nil)
+    }
+
     /// Where the field `name`, whose hash is `key`, is in `items`.
     @inline(__always)
     private func index(of name: String, key: UInt32) -> Int? {
