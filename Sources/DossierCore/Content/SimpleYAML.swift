@@ -12,8 +12,7 @@ import Yams
 /// keys, tabs, any error) returns nil and is left to Yams, which also reports the errors.
 enum SimpleYAML {
     static func compose(_ text: String) -> YAMLNode? {
-        var text = text
-        return text.withUTF8 { bytes in
+        text.withUTF8Bytes { bytes in
             var parser = Parser(bytes)
             return parser.document()
         }

@@ -98,8 +98,7 @@ public struct MarkdownRenderer: Sendable {
     public func render(_ text: String, line: Int = 1, column: Int = 1, inline: Bool = false,
                        resolve: (CrossReference) -> ResolvedLink?) -> RenderedMarkdown {
         if inline, Self.isPlainText(text) { return RenderedMarkdown(html: text, references: []) }
-        var source = text
-        let root: OpaquePointer? = source.withUTF8 { buffer in
+        let root: OpaquePointer? = text.withUTF8Bytes { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, options) }
         }
         guard let root else { return RenderedMarkdown(html: "", references: []) }
@@ -179,9 +178,8 @@ public struct MarkdownRenderer: Sendable {
     }
 
     static func unwrapSingleParagraph(_ html: String) -> String {
-        var copy = html
         // nil: decide by Characters; .some(nil): leave as is; .some(inner): the paragraph's content.
-        let unwrapped: String?? = copy.withUTF8 { bytes in
+        let unwrapped: String?? = html.withUTF8Bytes { bytes in
             let n = bytes.count
             guard n >= 8, bytes[0] == UInt8(ascii: "<"), bytes[1] == UInt8(ascii: "p"), bytes[2] == UInt8(ascii: ">"),
                   bytes[n - 5] == UInt8(ascii: "<"), bytes[n - 4] == UInt8(ascii: "/"), bytes[n - 3] == UInt8(ascii: "p"),

@@ -73,8 +73,7 @@ struct ContextFingerprint {
 
     /// The page a relative link leads to, e.g. `../../actors/italy/#positions` from depth 2 → the actor `italy`.
     static func page(at href: String, fromDepth depth: Int) -> PageID? {
-        var href = href
-        return href.withUTF8 { b -> PageID? in
+        href.withUTF8Bytes { b -> PageID? in
             let dot = UInt8(ascii: "."), slash = UInt8(ascii: "/")
             var start = 0
             for _ in 0..<depth {

@@ -107,8 +107,7 @@ final class SiteWriter: @unchecked Sendable {
 
     /// Writes one file; `relative` must already be a safe path below the output.
     func write(_ relative: String, _ text: String) throws {
-        var text = text
-        try text.withUTF8 { try write(relative, bytes: UnsafeRawBufferPointer($0)) }
+        try text.withUTF8Bytes { try write(relative, bytes: UnsafeRawBufferPointer($0)) }
     }
 
     /// Readies the staging folder for exactly `files`: in a reused site, removes everything else and whatever could
