@@ -96,9 +96,9 @@ struct TemplateRenderer: ~Copyable {
                 let instruction = instructions[i]
                 // The two most frequent instructions are done here, without the call.
                 if instruction.code == .text {
-                    buffer.append(UnsafeRawBufferPointer(start: bytes.baseAddress! + Int(instruction.a), count: Int(instruction.b)))
+                    text(instruction)
                 } else if instruction.code == .variable {
-                    if let value = lookup(instruction.a, frame) { write(value, escaped: instruction.flag && frame.escapes) }
+                    variable(instruction, frame)
                 } else {
                     render(at: i, &frame)
                 }
@@ -130,10 +130,9 @@ struct TemplateRenderer: ~Copyable {
         let body = Int32(i + 1)..<instruction.next
         switch instruction.code {
         case .text:
-            buffer.append(UnsafeRawBufferPointer(start: bytes.baseAddress! + Int(instruction.a), count: Int(instruction.b)))
+            text(instruction)
         case .variable:
-            guard let value = lookup(instruction.a, frame) else { return }
-            write(value, escaped: instruction.flag && frame.escapes)
+            variable(instruction, frame)
         case .section:
             switch lookup(instruction.a, frame) {
             case .list(let items)?:
@@ -208,6 +207,16 @@ struct TemplateRenderer: ~Copyable {
         case .blockDefinition:
             break
         }
+    }
+
+    @inline(__always)
+    private mutating func text(_ instruction: TemplateProgram.Instruction) {
+        buffer.append(UnsafeRawBufferPointer(start: bytes.baseAddress! + Int(instruction.a), count: Int(instruction.b)))
+    }
+
+    @inline(__always)
+    private mutating func variable(_ instruction: TemplateProgram.Instruction, _ frame: Frame) {
+        if let value = lookup(instruction.a, frame) { write(value, escaped: instruction.flag && frame.escapes) }
     }
 
     private mutating func push(_ value: TemplateValue, _ body: Range<Int32>, _ frame: Frame) {
