@@ -146,12 +146,14 @@ final class PageContexts {
             }
     }
 
-    /// Values every page receives: site, navigation, links back to the root, meta tags.
-    private func common(path: String, title: String, description: String?, section: String, ogType: String = "website")
-        -> TemplateObject {
+    /// Values every page receives: site, navigation, links back to the root, meta tags; with room for `room` more,
+    /// which the page adds with `update`.
+    private func common(path: String, title: String, description: String?, section: String, ogType: String = "website",
+                        room: Int = 0) -> TemplateObject {
         let depth = Route.depth(of: path)
         let site = dossier.site
         var values = (depth == 2 ? shared.briefPages[section] : nil) ?? commonBase(depth: depth, section: section)
+        values.reserve(room + 6)
         values["title"] = .text(title)
         values["isHome"] = .flag(path.isEmpty)
         values["fullTitle"] = .text(path.isEmpty ? site.title : "\(title) · \(site.title)")
@@ -178,10 +180,6 @@ final class PageContexts {
         values["nav"] = .objects(nav)
         values["pages"] = .objects(dossier.pages.map { link(.brief(.page, $0.header.slug), depth: depth) })
         return values
-    }
-
-    private func merge(_ a: TemplateObject, _ b: TemplateObject) -> TemplateObject {
-        a.merging(b)
     }
 
     // MARK: Rows shared by several pages
@@ -226,23 +224,20 @@ final class PageContexts {
     func home() -> PageJob {
         let depth = 0
         let d = dossier
-        let context = merge(common(path: "", title: d.home?.title ?? d.site.title, description: d.home?.summary, section: "home"), [
-            "introHTML": .optional(d.home.flatMap { body($0.html, top: 2) }),
-            "proposals": .lazyObjects(count: d.proposals.count) { [self] in proposalRow($0, depth: depth) },
-            "actorCount": .number(d.actors.count),
-            "proposalCount": .number(d.proposals.count),
-            "sourceCount": .number(d.sources.count),
-            "eventCount": .number(d.timeline.count),
-            "mentionedIn": nil,
-        ])
+        var context = common(path: "", title: d.home?.title ?? d.site.title, description: d.home?.summary, section: "home", room: 6)
+        context.update("introHTML", .optional(d.home.flatMap { body($0.html, top: 2) }))
+        context.update("proposals", .lazyObjects(count: d.proposals.count) { [self] in proposalRow($0, depth: depth) })
+        context.update("actorCount", .number(d.actors.count))
+        context.update("proposalCount", .number(d.proposals.count))
+        context.update("sourceCount", .number(d.sources.count))
+        context.update("eventCount", .number(d.timeline.count))
         return PageJob(file: "index.html", template: "index", context: context)
     }
 
     func proposalList() -> PageJob {
         let path = "proposals/", depth = 1
-        let context = merge(common(path: path, title: "Proposals", description: "Every proposal in the dossier.", section: "proposals"), [
-            "proposals": .lazyObjects(count: dossier.proposals.count) { [self] in proposalRow($0, depth: depth) },
-        ])
+        var context = common(path: path, title: "Proposals", description: "Every proposal in the dossier.", section: "proposals", room: 1)
+        context.update("proposals", .lazyObjects(count: dossier.proposals.count) { [self] in proposalRow($0, depth: depth) })
         return PageJob(file: path + "index.html", template: "proposals", context: context)
     }
 
@@ -281,25 +276,24 @@ final class PageContexts {
             row.add("source", .optional(sourceLink(e.source, depth: depth)))
             return row
         }
-        let context = merge(common(path: path, title: p.title, description: p.summary, section: "proposals", ogType: "article"), [
-            "slug": .text(p.header.slug),
-            "short": .optional(p.short),
-            "status": .text(p.status.rawValue),
-            "statusLabel": .text(Labels.status(p.status)),
-            "proposed": .optional(date(p.proposed)),
-            "updated": .optional(date(p.updated)),
-            "summary": .optional(p.summary),
-            "proposers": .objects(actorLinks(p.proposedBy, depth: depth)),
-            "provisions": .objects(p.provisions.map { ["html": .text($0.html)] }),
-            "positionGroups": .objects(groups),
-            "positionCount": .number(p.positions.count),
-            "stanceCounts": .objects(stanceCounts(p.positions.map(\.stance))),
-            "related": .objects(dossier.related[i].map { proposalLink($0, depth: depth) }),
-            "timeline": .objects(timeline),
-            "bodyHTML": .optional(body(p.header.html, top: 3)),
-            "sources": .objects(dossier.sourcesCited(byProposal: i).map { sourceLink($0, depth: depth) }),
-            "mentionedIn": .objects(mentions(id, depth: depth)),
-        ])
+        var context = common(path: path, title: p.title, description: p.summary, section: "proposals", ogType: "article", room: 17)
+        context.update("slug", .text(p.header.slug))
+        context.update("short", .optional(p.short))
+        context.update("status", .text(p.status.rawValue))
+        context.update("statusLabel", .text(Labels.status(p.status)))
+        context.update("proposed", .optional(date(p.proposed)))
+        context.update("updated", .optional(date(p.updated)))
+        context.update("summary", .optional(p.summary))
+        context.update("proposers", .objects(actorLinks(p.proposedBy, depth: depth)))
+        context.update("provisions", .objects(p.provisions.map { ["html": .text($0.html)] }))
+        context.update("positionGroups", .objects(groups))
+        context.update("positionCount", .number(p.positions.count))
+        context.update("stanceCounts", .objects(stanceCounts(p.positions.map(\.stance))))
+        context.update("related", .objects(dossier.related[i].map { proposalLink($0, depth: depth) }))
+        context.update("timeline", .objects(timeline))
+        context.update("bodyHTML", .optional(body(p.header.html, top: 3)))
+        context.update("sources", .objects(dossier.sourcesCited(byProposal: i).map { sourceLink($0, depth: depth) }))
+        context.update("mentionedIn", .objects(mentions(id, depth: depth)))
         return PageJob(file: path + "index.html", template: "proposal", context: context)
     }
 
@@ -316,9 +310,8 @@ final class PageContexts {
             }
             return members.isEmpty ? nil : ["kind": .text(kind.rawValue), "label": .text(Labels.actorGroup(kind)), "count": .number(members.count), "actors": rows]
         }
-        let context = merge(common(path: path, title: "Actors", description: "People, states and organisations in the dossier.", section: "actors"), [
-            "groups": .objects(groups),
-        ])
+        var context = common(path: path, title: "Actors", description: "People, states and organisations in the dossier.", section: "actors", room: 1)
+        context.update("groups", .objects(groups))
         return PageJob(file: path + "index.html", template: "actors", context: context)
     }
 
@@ -341,26 +334,25 @@ final class PageContexts {
             row.add("source", .optional(sourceLink(dossier.proposals[p].positions[k].source, depth: depth)))
             return row
         }
-        let context = merge(common(path: path, title: a.name, description: a.summary ?? a.role, section: "actors", ogType: "profile"), [
-            "slug": .text(a.header.slug),
-            "name": .text(a.name),
-            "actorKind": .text(a.kind.rawValue),
-            "kindLabel": .text(Labels.actorKind(a.kind)),
-            "role": .optional(a.role),
-            "summary": .optional(a.summary),
-            "aliases": a.aliases.isEmpty ? nil : .text(a.aliases.joined(separator: ", ")),
-            "updated": .optional(date(a.updated)),
-            "affiliation": .optional(a.affiliation.flatMap { dossier.actorIndex[$0.slug] }.map { actorLink($0, depth: depth) }),
-            "memberOf": .objects(actorLinks(a.memberOf, depth: depth)),
-            "affiliates": .objects(dossier.affiliates[i].map { actorLink($0, depth: depth) }),
-            "members": .objects(dossier.members[i].map { actorLink($0, depth: depth) }),
-            "proposed": .objects(dossier.proposedByActor[i].map { proposalLink($0, depth: depth) }),
-            "positions": .objects(positions),
-            "stanceCounts": .objects(stanceCounts(stances(ofActor: i))),
-            "bodyHTML": .optional(body(a.header.html, top: 3)),
-            "sources": .objects(dossier.sourcesCited(byActor: i).map { sourceLink($0, depth: depth) }),
-            "mentionedIn": .objects(mentions(id, depth: depth)),
-        ])
+        var context = common(path: path, title: a.name, description: a.summary ?? a.role, section: "actors", ogType: "profile", room: 18)
+        context.update("slug", .text(a.header.slug))
+        context.update("name", .text(a.name))
+        context.update("actorKind", .text(a.kind.rawValue))
+        context.update("kindLabel", .text(Labels.actorKind(a.kind)))
+        context.update("role", .optional(a.role))
+        context.update("summary", .optional(a.summary))
+        context.update("aliases", a.aliases.isEmpty ? nil : .text(a.aliases.joined(separator: ", ")))
+        context.update("updated", .optional(date(a.updated)))
+        context.update("affiliation", .optional(a.affiliation.flatMap { dossier.actorIndex[$0.slug] }.map { actorLink($0, depth: depth) }))
+        context.update("memberOf", .objects(actorLinks(a.memberOf, depth: depth)))
+        context.update("affiliates", .objects(dossier.affiliates[i].map { actorLink($0, depth: depth) }))
+        context.update("members", .objects(dossier.members[i].map { actorLink($0, depth: depth) }))
+        context.update("proposed", .objects(dossier.proposedByActor[i].map { proposalLink($0, depth: depth) }))
+        context.update("positions", .objects(positions))
+        context.update("stanceCounts", .objects(stanceCounts(stances(ofActor: i))))
+        context.update("bodyHTML", .optional(body(a.header.html, top: 3)))
+        context.update("sources", .objects(dossier.sourcesCited(byActor: i).map { sourceLink($0, depth: depth) }))
+        context.update("mentionedIn", .objects(mentions(id, depth: depth)))
         return PageJob(file: path + "index.html", template: "actor", context: context)
     }
 
@@ -372,9 +364,8 @@ final class PageContexts {
             row.update("citationCount", .number(dossier.citations[i].count))
             return row
         }
-        let context = merge(common(path: path, title: "Sources", description: "Every source the dossier cites, newest first.", section: "sources"), [
-            "sources": rows,
-        ])
+        var context = common(path: path, title: "Sources", description: "Every source the dossier cites, newest first.", section: "sources", room: 1)
+        context.update("sources", rows)
         return PageJob(file: path + "index.html", template: "sources", context: context)
     }
 
@@ -405,18 +396,17 @@ final class PageContexts {
         }
         let about = ([Labels.sourceKind(s.kind)] + [s.outlet, s.published?.display].compactMap { $0 }).joined(separator: " · ")
         let description = "\(about). The dossier's note on this source, and every position and event that cites it."
-        let context = merge(common(path: path, title: s.title, description: description, section: "sources", ogType: "article"), [
-            "slug": .text(s.header.slug),
-            "outlet": .optional(s.outlet),
-            "sourceKind": .text(s.kind.rawValue),
-            "kindLabel": .text(Labels.sourceKind(s.kind)),
-            "published": .optional(date(s.published)),
-            "url": .optional(s.url),
-            "author": .optional(s.author),
-            "bodyHTML": .optional(body(s.header.html, top: 3)),
-            "citations": .objects(citations),
-            "mentionedIn": .objects(mentions(id, depth: depth)),
-        ])
+        var context = common(path: path, title: s.title, description: description, section: "sources", ogType: "article", room: 10)
+        context.update("slug", .text(s.header.slug))
+        context.update("outlet", .optional(s.outlet))
+        context.update("sourceKind", .text(s.kind.rawValue))
+        context.update("kindLabel", .text(Labels.sourceKind(s.kind)))
+        context.update("published", .optional(date(s.published)))
+        context.update("url", .optional(s.url))
+        context.update("author", .optional(s.author))
+        context.update("bodyHTML", .optional(body(s.header.html, top: 3)))
+        context.update("citations", .objects(citations))
+        context.update("mentionedIn", .objects(mentions(id, depth: depth)))
         return PageJob(file: path + "index.html", template: "source", context: context)
     }
 
@@ -457,9 +447,8 @@ final class PageContexts {
             years.append(["year": .number(y), "entries": .lazyObjects(count: end - start) { row(entries[first + $0]) }])
             start = end
         }
-        let context = merge(common(path: path, title: "Timeline", description: "Every dated event in the dossier, oldest first.", section: "timeline"), [
-            "years": .objects(years),
-        ])
+        var context = common(path: path, title: "Timeline", description: "Every dated event in the dossier, oldest first.", section: "timeline", room: 1)
+        context.update("years", .objects(years))
         return PageJob(file: path + "index.html", template: "timeline", context: context)
     }
 
@@ -487,11 +476,10 @@ final class PageContexts {
             return row
         }
         let legend = Stance.allCases.map { ["stance": .text($0.rawValue), "label": .text(Labels.stance($0))] as TemplateObject }
-        let context = merge(common(path: path, title: "Stance matrix", description: "Who stands where on every proposal.", section: "matrix"), [
-            "columns": .objects(columns),
-            "rows": rows,
-            "legend": .objects(legend),
-        ])
+        var context = common(path: path, title: "Stance matrix", description: "Who stands where on every proposal.", section: "matrix", room: 3)
+        context.update("columns", .objects(columns))
+        context.update("rows", rows)
+        context.update("legend", .objects(legend))
         return PageJob(file: path + "index.html", template: "matrix", context: context)
     }
 
@@ -499,11 +487,10 @@ final class PageContexts {
         let page = dossier.pages[i]
         let id = PageID.brief(.page, page.header.slug)
         let path = Route.path(id), depth = 1
-        let context = merge(common(path: path, title: page.title, description: page.summary, section: page.header.slug), [
-            "summary": .optional(page.summary),
-            "bodyHTML": .optional(body(page.header.html, top: 2)),
-            "mentionedIn": .objects(mentions(id, depth: depth)),
-        ])
+        var context = common(path: path, title: page.title, description: page.summary, section: page.header.slug, room: 3)
+        context.update("summary", .optional(page.summary))
+        context.update("bodyHTML", .optional(body(page.header.html, top: 2)))
+        context.update("mentionedIn", .objects(mentions(id, depth: depth)))
         return PageJob(file: path + "index.html", template: "page", context: context)
     }
 

@@ -187,6 +187,11 @@ struct TemplateObject: ExpressibleByDictionaryLiteral {
         items.reserveCapacity(capacity)
     }
 
+    /// Makes room for `extra` more names, so that adding them allocates nothing.
+    mutating func reserve(_ extra: Int) {
+        items.reserveCapacity(items.count + extra)
+    }
+
     /// Adds `name`, which the object does not have yet, with `value`; nil adds nothing. Rows built many times use
     /// this instead of a literal: a literal's entries are copied in, then destroyed by the runtime's generic tuple code.
     mutating func add(_ name: String, _ value: consuming TemplateValue?) {
@@ -226,16 +231,6 @@ struct TemplateObject: ExpressibleByDictionaryLiteral {
     subscript(name: String) -> TemplateValue? {
         get { field(name) }
         set { set(name, newValue) }
-    }
-
-    /// This object with `other`'s values added, replacing its own on the same names.
-    func merging(_ other: TemplateObject) -> TemplateObject {
-        var out = self
-        out.items.reserveCapacity(items.count + other.items.count)
-        for field in other.items {
-            if let i = out.index(of: field.name, key: field.key) { out.items[i].value = field.value } else { out.append(field) }
-        }
-        return out
     }
 }
 
