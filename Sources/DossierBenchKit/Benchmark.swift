@@ -44,9 +44,9 @@ public enum Benchmark {
         return folder
     }
 
-    /// Builds `folder/content` into `folder/public` with `templates`, and measures the build.
-    public static func build(folder: String, briefs: Int, templates: String) throws -> BenchResult {
-        let options = BuildOptions(content: folder + "/content", templates: templates, output: folder + "/public")
+    /// Builds `folder/content` into `folder/output` with `templates`, and measures the build.
+    public static func build(folder: String, briefs: Int, templates: String, output: String = "public") throws -> BenchResult {
+        let options = BuildOptions(content: folder + "/content", templates: templates, output: folder + "/" + output)
         let start = DispatchTime.now().uptimeNanoseconds
         let report = Build.run(options)
         let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
