@@ -13,6 +13,20 @@ import Testing
         #expect(d.members[nato] == [italy])
     }
 
+    @Test func everyFrontMatterReferenceKnowsThePlaceOfItsBrief() throws {
+        let d = try #require(Fixture().check().dossier)
+        let plan = d.proposals[try #require(d.proposalIndex["meloni-guarantee"])]
+        let refs = plan.proposedBy + plan.positions.map(\.actor) + plan.timeline.flatMap(\.actors)
+        #expect(!refs.isEmpty)
+        for ref in refs { #expect(ref.index.map { d.actors[$0].header.slug } == ref.slug) }
+        let sources = plan.sources + plan.positions.compactMap(\.source) + plan.timeline.compactMap(\.source)
+        #expect(!sources.isEmpty)
+        for ref in sources { #expect(ref.index.map { d.sources[$0].header.slug } == ref.slug) }
+        #expect(plan.related.map { $0.index.map { d.proposals[$0].header.slug } } == plan.related.map(\.slug))
+        let italy = d.actors[try #require(d.actorIndex["italy"])]
+        #expect(italy.memberOf.map { $0.index.map { d.actors[$0].header.slug } } == italy.memberOf.map(\.slug))
+    }
+
     @Test func relatedProposalsAreLinkedBothWays() throws {
         let d = try #require(Fixture().check().dossier)
         let plan = try #require(d.proposalIndex["meloni-guarantee"]), membership = try #require(d.proposalIndex["nato-membership"])

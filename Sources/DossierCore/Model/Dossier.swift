@@ -74,7 +74,7 @@ public struct Dossier: Sendable {
     public func sourcesCited(byProposal p: Int) -> [Int] {
         var found = sourceLinks[.brief(.proposal, proposals[p].header.slug)] ?? []
         func add(_ ref: Ref?) {
-            if let ref, let i = sourceIndex[ref.slug] { found.append(i) }
+            if let i = ref?.index { found.append(i) }
         }
         for ref in proposals[p].sources { add(ref) }
         for k in proposals[p].positions.indices { add(proposals[p].positions[k].source) }
@@ -85,7 +85,7 @@ public struct Dossier: Sendable {
     /// Sources cited by an actor's positions and linked from the actor's brief.
     public func sourcesCited(byActor a: Int) -> [Int] {
         let cited = positionsByActor[a].compactMap { ref in
-            proposals[ref.proposal].positions[ref.position].source.flatMap { sourceIndex[$0.slug] }
+            proposals[ref.proposal].positions[ref.position].source?.index
         }
         return (cited + (sourceLinks[.brief(.actor, actors[a].header.slug)] ?? [])).sortedUnique()
     }

@@ -100,8 +100,36 @@ public enum Resolver {
         }
     }
 
+    /// Fills in each front-matter reference's `index`, on every core: the derived relations and the pages then read it
+    /// instead of looking the slug up again. Done after the Markdown pass, which may put back briefs kept from an
+    /// earlier build, whose indices are those of that build.
+    private static func link(_ d: inout Dossier) {
+        let (actors, sources, proposals) = (d.actorIndex, d.sourceIndex, d.proposalIndex)
+        func set(_ ref: inout Ref, _ index: SlugIndex) { ref.index = index[ref.slug] }
+        func set(_ ref: inout Ref?, _ index: SlugIndex) { if ref != nil { ref!.index = index[ref!.slug] } }
+        func set(_ refs: inout [Ref], _ index: SlugIndex) { for k in refs.indices { refs[k].index = index[refs[k].slug] } }
+        Parallel.update(&d.actors) { a in
+            set(&a.affiliation, actors)
+            set(&a.memberOf, actors)
+        }
+        Parallel.update(&d.proposals) { p in
+            set(&p.proposedBy, actors)
+            for k in p.positions.indices {
+                set(&p.positions[k].actor, actors)
+                set(&p.positions[k].source, sources)
+            }
+            for k in p.timeline.indices {
+                set(&p.timeline[k].actors, actors)
+                set(&p.timeline[k].source, sources)
+            }
+            set(&p.related, proposals)
+            set(&p.sources, sources)
+        }
+    }
+
     /// Fills in the relations that are written on one side only.
     static func derive(_ d: inout Dossier) {
+        link(&d)
         d.positionsByActor = Array(repeating: [], count: d.actors.count)
         d.proposedByActor = Array(repeating: [], count: d.actors.count)
         d.affiliates = Array(repeating: [], count: d.actors.count)
@@ -110,14 +138,11 @@ public enum Resolver {
         d.citations = Array(repeating: [], count: d.sources.count)
         // Fields are read in place: `for proposal in d.proposals` would copy each brief, a retain per field.
         for i in d.actors.indices {
-            if let a = d.actors[i].affiliation.flatMap({ d.actorIndex[$0.slug] }), a != i { d.affiliates[a].append(i) }
-            for m in d.actors[i].memberOf.compactMap({ d.actorIndex[$0.slug] }).sortedUnique() where m != i { d.members[m].append(i) }
+            if let a = d.actors[i].affiliation?.index, a != i { d.affiliates[a].append(i) }
+            for m in d.actors[i].memberOf.compactMap(\.index).sortedUnique() where m != i { d.members[m].append(i) }
         }
-        // Each proposal's references are looked up on every core, then linked up in the proposals' order.
-        let links = Parallel.map(Array(d.proposals.indices)) { [proposals = d.proposals, actorIndex = d.actorIndex, sourceIndex = d.sourceIndex,
-                                                               proposalIndex = d.proposalIndex] p in
-            ProposalLinks(proposals[p], actorIndex: actorIndex, sourceIndex: sourceIndex, proposalIndex: proposalIndex)
-        }
+        // Each proposal's references are gathered on every core, then linked up in the proposals' order.
+        let links = Parallel.map(Array(d.proposals.indices)) { [proposals = d.proposals] p in ProposalLinks(proposals[p]) }
         var related = Array(repeating: Set<Int>(), count: d.proposals.count)
         for p in links.indices {
             for a in links[p].proposers { d.proposedByActor[a].append(p) }
@@ -168,14 +193,12 @@ private struct ProposalLinks {
     var sources: [Int]
     var related: [Int]
 
-    init(_ p: borrowing Proposal, actorIndex: SlugIndex, sourceIndex: SlugIndex, proposalIndex: SlugIndex) {
-        proposers = p.proposedBy.compactMap { actorIndex[$0.slug] }.sortedUnique()
-        positions = p.positions.indices.map { k in
-            (k, actorIndex[p.positions[k].actor.slug], p.positions[k].source.flatMap { sourceIndex[$0.slug] })
-        }
-        eventSources = p.timeline.indices.compactMap { k in p.timeline[k].source.flatMap { sourceIndex[$0.slug] }.map { (k, $0) } }
-        sources = p.sources.compactMap { sourceIndex[$0.slug] }.sortedUnique()
-        related = p.related.compactMap { proposalIndex[$0.slug] }
+    init(_ p: borrowing Proposal) {
+        proposers = p.proposedBy.compactMap(\.index).sortedUnique()
+        positions = p.positions.indices.map { k in (k, p.positions[k].actor.index, p.positions[k].source?.index) }
+        eventSources = p.timeline.indices.compactMap { k in p.timeline[k].source?.index.map { (k, $0) } }
+        sources = p.sources.compactMap(\.index).sortedUnique()
+        related = p.related.compactMap(\.index)
     }
 }
 

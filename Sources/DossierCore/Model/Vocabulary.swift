@@ -48,6 +48,9 @@ public struct Ref: Hashable, Sendable {
     public var slug: String
     public var line: Int
     public var column: Int
+    /// The brief's place in the dossier's array of its kind, filled in by the resolver once the arrays are sorted;
+    /// nil before, and when no brief of that kind has the slug. Pages read it instead of looking the slug up again.
+    public var index: Int?
 }
 
 /// Inline Markdown written in front matter (a note, a provision, an event), with where it was written.

@@ -93,7 +93,7 @@ final class PageContexts {
     }
 
     private func actorLinks(_ refs: [Ref], depth: Int) -> [TemplateObject] {
-        refs.compactMap { dossier.actorIndex[$0.slug] }.map { actorLink($0, depth: depth) }
+        refs.compactMap { $0.index.map { actorLink($0, depth: depth) } }
     }
 
     private func sourceLink(_ i: Int, depth: Int) -> TemplateObject {
@@ -110,7 +110,7 @@ final class PageContexts {
     }
 
     private func sourceLink(_ ref: Ref?, depth: Int) -> TemplateObject? {
-        ref.flatMap { dossier.sourceIndex[$0.slug] }.map { sourceLink($0, depth: depth) }
+        ref?.index.map { sourceLink($0, depth: depth) }
     }
 
     private func proposalLink(_ i: Int, depth: Int) -> TemplateObject {
@@ -248,7 +248,7 @@ final class PageContexts {
         let positions = p.positions
         let groups: [TemplateObject] = Stance.allCases.compactMap { stance in
             let rows: [TemplateObject] = positions.indices.compactMap { k in
-                guard positions[k].stance == stance, let a = dossier.actorIndex[positions[k].actor.slug] else { return nil }
+                guard positions[k].stance == stance, let a = positions[k].actor.index else { return nil }
                 var row = TemplateObject(capacity: 8)
                 row.add("actor", .object(actorLink(a, depth: depth)))
                 row.add("anchor", .text("position-" + positions[k].actor.slug))
@@ -343,7 +343,7 @@ final class PageContexts {
         context.update("summary", .optional(a.summary))
         context.update("aliases", a.aliases.isEmpty ? nil : .text(a.aliases.joined(separator: ", ")))
         context.update("updated", .optional(date(a.updated)))
-        context.update("affiliation", .optional(a.affiliation.flatMap { dossier.actorIndex[$0.slug] }.map { actorLink($0, depth: depth) }))
+        context.update("affiliation", .optional(a.affiliation?.index.map { actorLink($0, depth: depth) }))
         context.update("memberOf", .objects(actorLinks(a.memberOf, depth: depth)))
         context.update("affiliates", .objects(dossier.affiliates[i].map { actorLink($0, depth: depth) }))
         context.update("members", .objects(dossier.members[i].map { actorLink($0, depth: depth) }))
@@ -384,7 +384,7 @@ final class PageContexts {
                 row.add("proposal", .object(proposalLink(ref.proposal, depth: depth)))
                 row.add("what", .text(Labels.citedPosition(stance)))
                 row.add("stance", .text(stance.rawValue))
-                if let a = dossier.actorIndex[dossier.proposals[ref.proposal].positions[ref.position].actor.slug] {
+                if let a = dossier.proposals[ref.proposal].positions[ref.position].actor.index {
                     row.add("actor", .object(actorLink(a, depth: depth)))
                 }
             case .event(let p, let e):
@@ -459,7 +459,7 @@ final class PageContexts {
         let empty: [TemplateObject] = dossier.matrixActors.map { ["none": true, "actorName": .text(dossier.actors[$0].name)] }
         let rows = TemplateValue.lazyObjects(count: dossier.proposals.count) { [self] p in
             let href = Route.href(Route.path(.brief(.proposal, dossier.proposals[p].header.slug)), fromDepth: depth)
-            let held = dossier.proposals[p].positions.map { dossier.actorIndex[$0.actor.slug] }
+            let held = dossier.proposals[p].positions.map(\.actor.index)
             let cells: [TemplateObject] = dossier.matrixActors.indices.map { column in
                 let a = dossier.matrixActors[column]
                 guard let k = held.firstIndex(of: a) else { return empty[column] }

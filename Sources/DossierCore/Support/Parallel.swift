@@ -19,4 +19,12 @@ enum Parallel {
             count = items.count
         }
     }
+
+    /// Changes each item in place with `change`, on every core.
+    static func update<T>(_ items: inout [T], _ change: (inout T) -> Void) {
+        items.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            DispatchQueue.concurrentPerform(iterations: buffer.count) { i in change(&base[i]) }
+        }
+    }
 }
