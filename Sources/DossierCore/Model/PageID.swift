@@ -36,8 +36,8 @@ public enum Route {
     public static func path(_ id: PageID) -> String {
         switch id {
         case .home: return ""
-        case .brief(.page, let slug): return slug + "/"
-        case .brief(let kind, let slug): return kind.folder + "/" + slug + "/"
+        case .brief(.page, let slug): return .concat(slug, "/")
+        case .brief(let kind, let slug): return .concat(kind.folder, "/", slug, "/")
         }
     }
 
@@ -48,12 +48,29 @@ public enum Route {
 
     /// The way back to the root from a page at `depth`: `""`, `../`, `../../`.
     public static func root(depth: Int) -> String {
-        String(repeating: "../", count: depth)
+        switch depth {
+        case 0: return ""
+        case 1: return "../"
+        case 2: return "../../"
+        default: return String(repeating: "../", count: depth)
+        }
     }
 
     /// A link from a page at `depth` to the page at `path`.
     public static func href(_ path: String, fromDepth depth: Int) -> String {
-        let href = root(depth: depth) + path
+        let href = String.concat(root(depth: depth), path)
+        return href.isEmpty ? "./" : href
+    }
+
+    /// A link from a page at `depth` to the page `id`, to `fragment` in it when there is one.
+    public static func href(to id: PageID, fromDepth depth: Int, fragment: String? = nil) -> String {
+        let href: String
+        switch id {
+        case .home: href = root(depth: depth)
+        case .brief(.page, let slug): href = .concat(root(depth: depth), slug, "/")
+        case .brief(let kind, let slug): href = .concat(root(depth: depth), kind.folder, "/", slug, "/")
+        }
+        if let fragment { return .concat(href.isEmpty ? "./" : href, "#", fragment) }
         return href.isEmpty ? "./" : href
     }
 

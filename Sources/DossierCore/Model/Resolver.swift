@@ -317,7 +317,7 @@ final class MarkdownPass {
         let rendered = renderer.render(text, line: line, column: column, inline: inline) { [checker] ref in
             let id = PageID.brief(ref.kind, ref.slug)
             guard checker.exists(ref.kind, ref.slug) else { return nil }
-            let href = Route.href(Route.path(id), fromDepth: depth) + (ref.fragment.map { "#" + $0 } ?? "")
+            let href = Route.href(to: id, fromDepth: depth, fragment: ref.fragment)
             return ResolvedLink(href: href, name: checker.dossier.title(of: id))
         }
         for ref in rendered.references {

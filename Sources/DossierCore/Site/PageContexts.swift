@@ -52,7 +52,7 @@ final class PageContexts {
         shared.actors = depths.map { depth in Parallel.map(Array(dossier.actors.indices)) { makeActorLink($0, depth: depth) } }
         shared.proposals = depths.map { depth in Parallel.map(Array(dossier.proposals.indices)) { makeProposalLink($0, depth: depth) } }
         shared.sources = depths.map { depth in Parallel.map(Array(dossier.sources.indices)) { makeSourceLink($0, depth: depth) } }
-        shared.proposalHrefs = dossier.proposals.slugs.map { Route.href(Route.path(.brief(.proposal, $0)), fromDepth: 2) }
+        shared.proposalHrefs = dossier.proposals.slugs.map { Route.href(to: .brief(.proposal, $0), fromDepth: 2) }
         for section in ["proposals", "actors", "sources"] { shared.briefPages[section] = commonBase(depth: 2, section: section) }
         let mentioning = Parallel.map(Array(Set(dossier.mentions.values.joined()))) { [dossier] id in
             (key: dossier.title(of: id).lowercased(), id: id)
@@ -72,7 +72,7 @@ final class PageContexts {
     }
 
     private func link(_ id: PageID, depth: Int) -> TemplateObject {
-        var out: TemplateObject = ["title": .text(dossier.title(of: id)), "href": .text(Route.href(Route.path(id), fromDepth: depth))]
+        var out: TemplateObject = ["title": .text(dossier.title(of: id)), "href": .text(Route.href(to: id, fromDepth: depth))]
         if case .brief(let kind, _) = id { out["kind"] = .text(kind.rawValue); out["kindLabel"] = .text(Labels.briefKind(kind)) } else { out["kindLabel"] = "Home" }
         return out
     }
@@ -251,7 +251,7 @@ final class PageContexts {
                 guard positions[k].stance == stance, let a = positions[k].actor.index else { return nil }
                 var row = TemplateObject(capacity: 8)
                 row.add("actor", .object(actorLink(a, depth: depth)))
-                row.add("anchor", .text("position-" + positions[k].actor.slug))
+                row.add("anchor", .text(.concat("position-", positions[k].actor.slug)))
                 row.add("stance", .text(stance.rawValue))
                 row.add("stanceLabel", .text(Labels.stance(stance)))
                 row.add("noteHTML", .optional(positions[k].note?.html))
@@ -294,7 +294,7 @@ final class PageContexts {
         context.update("bodyHTML", .optional(body(p.header.html, top: 3)))
         context.update("sources", .objects(dossier.sourcesCited(byProposal: i).map { sourceLink($0, depth: depth) }))
         context.update("mentionedIn", .objects(mentions(id, depth: depth)))
-        return PageJob(file: path + "index.html", template: "proposal", context: context)
+        return PageJob(file: .concat(path, "index.html"), template: "proposal", context: context)
     }
 
     func actorList() -> PageJob {
@@ -326,8 +326,8 @@ final class PageContexts {
             row.add("proposal", .object(proposalLink(p, depth: depth)))
             row.add("stance", .text(stance.rawValue))
             row.add("stanceLabel", .text(Labels.stance(stance)))
-            row.add("anchor", .text("on-" + proposalSlug))
-            row.add("positionHref", .text(shared.proposalHrefs[p] + "#position-" + a.header.slug))
+            row.add("anchor", .text(.concat("on-", proposalSlug)))
+            row.add("positionHref", .text(.concat(shared.proposalHrefs[p], "#position-", a.header.slug)))
             row.add("noteHTML", .optional(dossier.proposals[p].positions[k].note?.html))
             row.add("quote", .optional(dossier.proposals[p].positions[k].quote))
             row.add("date", .optional(date(dossier.proposals[p].positions[k].date)))
@@ -353,7 +353,7 @@ final class PageContexts {
         context.update("bodyHTML", .optional(body(a.header.html, top: 3)))
         context.update("sources", .objects(dossier.sourcesCited(byActor: i).map { sourceLink($0, depth: depth) }))
         context.update("mentionedIn", .objects(mentions(id, depth: depth)))
-        return PageJob(file: path + "index.html", template: "actor", context: context)
+        return PageJob(file: .concat(path, "index.html"), template: "actor", context: context)
     }
 
     func sourceList() -> PageJob {
@@ -407,7 +407,7 @@ final class PageContexts {
         context.update("bodyHTML", .optional(body(s.header.html, top: 3)))
         context.update("citations", .objects(citations))
         context.update("mentionedIn", .objects(mentions(id, depth: depth)))
-        return PageJob(file: path + "index.html", template: "source", context: context)
+        return PageJob(file: .concat(path, "index.html"), template: "source", context: context)
     }
 
     func timeline() -> PageJob {
@@ -458,7 +458,7 @@ final class PageContexts {
         // Most cells are empty: each column's empty cell is built once.
         let empty: [TemplateObject] = dossier.matrixActors.map { ["none": true, "actorName": .text(dossier.actors[$0].name)] }
         let rows = TemplateValue.lazyObjects(count: dossier.proposals.count) { [self] p in
-            let href = Route.href(Route.path(.brief(.proposal, dossier.proposals[p].header.slug)), fromDepth: depth)
+            let href = Route.href(to: .brief(.proposal, dossier.proposals[p].header.slug), fromDepth: depth)
             let held = dossier.proposals[p].positions.map(\.actor.index)
             let cells: [TemplateObject] = dossier.matrixActors.indices.map { column in
                 let a = dossier.matrixActors[column]
@@ -468,7 +468,7 @@ final class PageContexts {
                 cell.add("stance", .text(stance.rawValue))
                 cell.add("label", .text(Labels.stance(stance)))
                 cell.add("actorName", .text(dossier.actors[a].name))
-                cell.add("href", .text(href + "#position-" + dossier.actors[a].header.slug))
+                cell.add("href", .text(.concat(href, "#position-", dossier.actors[a].header.slug)))
                 return cell
             }
             var row = proposalLink(p, depth: depth)
@@ -491,7 +491,7 @@ final class PageContexts {
         context.update("summary", .optional(page.summary))
         context.update("bodyHTML", .optional(body(page.header.html, top: 2)))
         context.update("mentionedIn", .objects(mentions(id, depth: depth)))
-        return PageJob(file: path + "index.html", template: "page", context: context)
+        return PageJob(file: .concat(path, "index.html"), template: "page", context: context)
     }
 
     /// The not-found page is served at any depth, so its links start at the base URL's path when there is one.
@@ -521,7 +521,7 @@ final class PageContexts {
             ("404.html", notFound),
         ]
         func briefs(_ kind: BriefKind, _ slugs: [String], _ make: @escaping (Int) -> PageJob) {
-            jobs += slugs.indices.map { i in (Route.path(.brief(kind, slugs[i])) + "index.html", { make(i) }) }
+            jobs += slugs.indices.map { i in (String.concat(Route.path(.brief(kind, slugs[i])), "index.html"), { make(i) }) }
         }
         briefs(.proposal, dossier.proposals.slugs, proposal)
         briefs(.actor, dossier.actors.slugs, actor)

@@ -188,7 +188,7 @@ final class SiteWriter: @unchecked Sendable {
     /// Opens a file of the staged site, creating it and, if they are missing, its folders. A symbolic link or a
     /// file with other hard links in its place is an error: writing would change a file elsewhere.
     func create(_ relative: String) throws -> File {
-        let path = stagingPath + "/" + relative
+        let path = String.concat(stagingPath, "/", relative)
         let flags = O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC
         var fd = open(path, flags, 0o644)
         if fd < 0, errno == ENOENT, let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) {
