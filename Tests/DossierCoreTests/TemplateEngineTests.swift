@@ -16,6 +16,22 @@ import Testing
         #expect(try render("{{a}}|{{{a}}}|{{&a}}", ["a": "<b>&\"'"]) == "&lt;b&gt;&amp;&quot;&#39;|<b>&\"'|<b>&\"'")
     }
 
+    @Test func checkedTextIsWrittenAsItIsOnlyWhenEscapingWouldNotChangeIt() throws {
+        let library = ["page": try TemplateParser.parse("{{a}}|{{{a}}}|{{b}}|{{{b}}}|{{#a}}{{.}}{{/a}}|{{lowercased(b)}}")]
+        for (a, b) in [("Tom & Jerry's <b>", "A plain title, long enough to span words"), ("\"q\"", "Zelensky — Київ")] {
+            let checked: TemplateObject = ["a": .checked(a), "b": .checked(b)]
+            let plain: TemplateObject = ["a": .text(a), "b": .text(b)]
+            var one = TemplateRenderer(library: library), two = TemplateRenderer(library: library)
+            one.render("page", checked)
+            two.render("page", plain)
+            #expect(one.output == two.output)
+        }
+        if case .safeText = TemplateValue.checked("plain words, no markup") {} else { Issue.record("plain text was not marked safe") }
+        for special in ["<", ">", "&", "\"", "'", "a long run of plain bytes then <"] {
+            if case .text = TemplateValue.checked(special) {} else { Issue.record("'\(special)' was marked safe") }
+        }
+    }
+
     @Test func feedsAndTheOverlayEscapeMarkupAsTheTemplatesDo() throws {
         let text = "Tom & Jerry's \"<b>\" — café, a long run of plain bytes <again>"
         #expect(try render("{{a}}", ["a": text]) == escapeMarkup(text))

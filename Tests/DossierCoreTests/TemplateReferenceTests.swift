@@ -12,7 +12,7 @@ import Testing
     /// The same values as plain Swift values, the form swift-mustache reads.
     private func plain(_ value: TemplateValue) -> Any {
         switch value {
-        case .text(let s): return s
+        case .text(let s), .safeText(let s): return s
         case .number(let n): return n
         case .flag(let b): return b
         case .list(let items): return items.map(plain)

@@ -32,7 +32,7 @@ struct ContextFingerprint {
 
     private static func feed(_ value: TemplateValue, into h: inout ContentHash, links: inout Set<PageID>, depth: Int) {
         switch value {
-        case .text(let s):
+        case .text(let s), .safeText(let s):
             h.combine(0)
             h.combine(s)
         case .number(let n):
@@ -66,7 +66,7 @@ struct ContextFingerprint {
         for field in object.items {
             let (name, value) = (field.name, field.value)
             h.combine(name)
-            if name == "href", case .text(let href) = value, let id = page(at: href, fromDepth: depth) { links.insert(id) }
+            if name == "href", let href = value.string, let id = page(at: href, fromDepth: depth) { links.insert(id) }
             feed(value, into: &h, links: &links, depth: depth)
         }
     }

@@ -68,12 +68,12 @@ final class PageContexts {
     }
 
     private func makeDate(_ d: PartialDate) -> TemplateObject {
-        ["iso": .text(d.description), "display": .text(d.display)]
+        ["iso": .checked(d.description), "display": .checked(d.display)]
     }
 
     private func link(_ id: PageID, depth: Int) -> TemplateObject {
-        var out: TemplateObject = ["title": .text(dossier.title(of: id)), "href": .text(Route.href(to: id, fromDepth: depth))]
-        if case .brief(let kind, _) = id { out["kind"] = .text(kind.rawValue); out["kindLabel"] = .text(Labels.briefKind(kind)) } else { out["kindLabel"] = "Home" }
+        var out: TemplateObject = ["title": .checked(dossier.title(of: id)), "href": .checked(Route.href(to: id, fromDepth: depth))]
+        if case .brief(let kind, _) = id { out["kind"] = .checked(kind.rawValue); out["kindLabel"] = .checked(Labels.briefKind(kind)) } else { out["kindLabel"] = "Home" }
         return out
     }
 
@@ -86,9 +86,9 @@ final class PageContexts {
 
     private func makeActorLink(_ i: Int, depth: Int) -> TemplateObject {
         var out = link(.brief(.actor, dossier.actors[i].header.slug), depth: depth)
-        out["name"] = .text(dossier.actors[i].name)
-        out["actorKind"] = .text(dossier.actors[i].kind.rawValue)
-        if let role = dossier.actors[i].role { out["role"] = .text(role) }
+        out["name"] = .checked(dossier.actors[i].name)
+        out["actorKind"] = .checked(dossier.actors[i].kind.rawValue)
+        if let role = dossier.actors[i].role { out["role"] = .checked(role) }
         return out
     }
 
@@ -102,9 +102,9 @@ final class PageContexts {
 
     private func makeSourceLink(_ i: Int, depth: Int) -> TemplateObject {
         var out = link(.brief(.source, dossier.sources[i].header.slug), depth: depth)
-        out["kindLabel"] = .text(Labels.sourceKind(dossier.sources[i].kind))
-        out["sourceKind"] = .text(dossier.sources[i].kind.rawValue)
-        if let outlet = dossier.sources[i].outlet { out["outlet"] = .text(outlet) }
+        out["kindLabel"] = .checked(Labels.sourceKind(dossier.sources[i].kind))
+        out["sourceKind"] = .checked(dossier.sources[i].kind.rawValue)
+        if let outlet = dossier.sources[i].outlet { out["outlet"] = .checked(outlet) }
         if let published = date(dossier.sources[i].published) { out["published"] = .object(published) }
         return out
     }
@@ -119,9 +119,9 @@ final class PageContexts {
 
     private func makeProposalLink(_ i: Int, depth: Int) -> TemplateObject {
         var out = link(.brief(.proposal, dossier.proposals[i].header.slug), depth: depth)
-        out["short"] = .text(dossier.proposals[i].short ?? dossier.proposals[i].title)
-        out["status"] = .text(dossier.proposals[i].status.rawValue)
-        out["statusLabel"] = .text(Labels.status(dossier.proposals[i].status))
+        out["short"] = .checked(dossier.proposals[i].short ?? dossier.proposals[i].title)
+        out["status"] = .checked(dossier.proposals[i].status.rawValue)
+        out["statusLabel"] = .checked(Labels.status(dossier.proposals[i].status))
         return out
     }
 
@@ -140,7 +140,7 @@ final class PageContexts {
         [("", "Home", "home"), ("proposals/", "Proposals", "proposals"), ("actors/", "Actors", "actors"),
          ("sources/", "Sources", "sources"), ("timeline/", "Timeline", "timeline"), ("matrix/", "Matrix", "matrix")]
             .map { target, label, key in
-                var item: TemplateObject = ["label": .text(label), "href": .text(href(target))]
+                var item: TemplateObject = ["label": .checked(label), "href": .checked(href(target))]
                 if key == section { item["current"] = true }
                 return item
             }
@@ -154,13 +154,13 @@ final class PageContexts {
         let site = dossier.site
         var values = (depth == 2 ? shared.briefPages[section] : nil) ?? commonBase(depth: depth, section: section)
         values.reserve(room + 6)
-        values["title"] = .text(title)
+        values["title"] = .checked(title)
         values["isHome"] = .flag(path.isEmpty)
-        values["fullTitle"] = .text(path.isEmpty ? site.title : "\(title) · \(site.title)")
-        values["description"] = .text(description ?? site.description ?? title)
-        values["ogType"] = .text(ogType)
+        values["fullTitle"] = .checked(path.isEmpty ? site.title : .concat(title, " · ", site.title))
+        values["description"] = .checked(description ?? site.description ?? title)
+        values["ogType"] = .checked(ogType)
         if let baseURL {
-            values["canonical"] = .text(baseURL + path)
+            values["canonical"] = .checked(.concat(baseURL, path))
         }
         return values
     }
@@ -168,15 +168,15 @@ final class PageContexts {
     /// The values common to every page of a section at a depth.
     private func commonBase(depth: Int, section: String) -> TemplateObject {
         let site = dossier.site
-        var siteValues: TemplateObject = ["title": .text(site.title), "language": .text(site.language)]
-        if let v = site.description { siteValues["description"] = .text(v) }
-        if let v = site.publisher { siteValues["publisher"] = .text(v) }
-        if let v = site.license { siteValues["license"] = .text(v) }
+        var siteValues: TemplateObject = ["title": .checked(site.title), "language": .checked(site.language)]
+        if let v = site.description { siteValues["description"] = .checked(v) }
+        if let v = site.publisher { siteValues["publisher"] = .checked(v) }
+        if let v = site.license { siteValues["license"] = .checked(v) }
         let nav = navigation(section: section) { Route.href($0, fromDepth: depth) }
         var values = extra
         values["site"] = .object(siteValues)
-        values["root"] = .text(Route.root(depth: depth))
-        values["homeHref"] = .text(Route.href("", fromDepth: depth))
+        values["root"] = .checked(Route.root(depth: depth))
+        values["homeHref"] = .checked(Route.href("", fromDepth: depth))
         values["nav"] = .objects(nav)
         values["pages"] = .objects(dossier.pages.map { link(.brief(.page, $0.header.slug), depth: depth) })
         return values

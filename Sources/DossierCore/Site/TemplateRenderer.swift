@@ -188,7 +188,7 @@ struct TemplateRenderer: ~Copyable {
         case .partial:
             let name: String
             if instruction.flag {
-                guard case .text(let named)? = lookup(instruction.a, frame) else { return }
+                guard let named = lookup(instruction.a, frame)?.string else { return }
                 name = named
             } else {
                 name = program.strings[Int(instruction.a)]
@@ -292,6 +292,8 @@ struct TemplateRenderer: ~Copyable {
         switch value {
         case .text(let s):
             if escaped { HTMLEscape.append(s, to: &buffer) } else { buffer.append(s) }
+        case .safeText(let s):
+            buffer.append(s)
         case .number(let n):
             buffer.append(String(n))
         case .flag(let b):
@@ -309,6 +311,23 @@ enum HTMLEscape {
 
     static func append(_ text: String, to output: inout ByteBuffer) {
         text.withUTF8Bytes { append($0, to: &output) }
+    }
+
+    /// Whether escaping `text` would leave it as it is.
+    static func leavesAsIs(_ text: String) -> Bool {
+        text.withUTF8Bytes { bytes in
+            guard let base = bytes.baseAddress else { return true }
+            var i = 0
+            while i + 8 <= bytes.count {
+                if mayNeedEscaping(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { return false }
+                i += 8
+            }
+            while i < bytes.count {
+                if base[i] < 64, special & (1 << UInt64(base[i])) != 0 { return false }
+                i += 1
+            }
+            return true
+        }
     }
 
     static func append(_ bytes: UnsafeBufferPointer<UInt8>, to output: inout ByteBuffer) {

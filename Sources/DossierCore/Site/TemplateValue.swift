@@ -3,6 +3,9 @@ import Foundation
 /// A value a template receives: typed, so that rendering needs no dynamic casts.
 enum TemplateValue {
     case text(String)
+    /// Text known to hold none of `<>&"'`, which escaping leaves as it is: written without the scan. Values shown on
+    /// many pages (links, dates, the site's own) are checked once when they are made. Otherwise the same as `.text`.
+    case safeText(String)
     case number(Int)
     case flag(Bool)
     case list([TemplateValue])
@@ -26,6 +29,19 @@ enum TemplateValue {
         }
     }
 
+    /// The text of `.text` and `.safeText`; nil for other values.
+    var string: String? {
+        switch self {
+        case .text(let s), .safeText(let s): return s
+        default: return nil
+        }
+    }
+
+    /// `text` as `.safeText` when escaping would leave it as it is, as `.text` otherwise.
+    static func checked(_ text: String) -> TemplateValue {
+        HTMLEscape.leavesAsIs(text) ? .safeText(text) : .text(text)
+    }
+
     /// The named value inside an object, `key` being the name's hash; nothing for any other value.
     @inline(__always)
     func child(_ name: String, key: UInt32) -> TemplateValue? {
@@ -37,7 +53,7 @@ enum TemplateValue {
     /// apply to the value, which renders as a missing value.
     func transformed(_ name: String) -> TemplateValue? {
         switch self {
-        case .text(let s):
+        case .text(let s), .safeText(let s):
             switch name {
             case "empty": return .flag(s.isEmpty)
             case "capitalized": return .text(s.capitalized)
@@ -102,7 +118,7 @@ enum TemplateValue {
 
     /// A list of texts or of numbers, sorted; nil for lists of anything else.
     private static func sorted(_ items: [TemplateValue]) -> TemplateValue? {
-        let texts = items.compactMap { if case .text(let s) = $0 { return s } else { return nil } }
+        let texts = items.compactMap(\.string)
         if texts.count == items.count { return .list(texts.sorted().map(TemplateValue.text)) }
         let numbers = items.compactMap { if case .number(let n) = $0 { return n } else { return nil } }
         if numbers.count == items.count { return .list(numbers.sorted().map(TemplateValue.number)) }
