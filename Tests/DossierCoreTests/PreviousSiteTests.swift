@@ -107,6 +107,19 @@ import Testing
         #expect(Fixture.tree(fixture.output) == freshTree(fixture))
     }
 
+    @Test func aFolderOrAPipeInAPagesPlaceIsReplacedByThePage() throws {
+        let fixture = Fixture()
+        _ = fixture.build()
+        _ = fixture.build()
+        let fm = FileManager.default
+        try fm.removeItem(atPath: fixture.previous + "/index.html")
+        try fm.createDirectory(atPath: fixture.previous + "/index.html/inner", withIntermediateDirectories: true)
+        try fm.removeItem(atPath: fixture.previous + "/actors/nato/index.html")
+        #expect(mkfifo(fixture.previous + "/actors/nato/index.html", 0o644) == 0)
+        #expect(fixture.build().wrote)
+        #expect(Fixture.tree(fixture.output) == freshTree(fixture))
+    }
+
     @Test func aKeptFolderThatIsNoSiteIsLeftAloneAndTheReplacedSiteDeleted() throws {
         let fixture = Fixture()
         try FileManager.default.createDirectory(atPath: fixture.previous, withIntermediateDirectories: true)

@@ -29,6 +29,8 @@ final class SiteWriter: @unchecked Sendable {
     private let keepPrevious: Bool
     /// Whether the staging folder is a kept site, to be pruned before it is written.
     private let reused: Bool
+    /// The staging folder's file system: every file written is on it.
+    private let device: dev_t
 
     /// Refuses outputs that would overwrite the content, the templates, or a folder that is not a built site.
     /// With `keepPrevious`, `commit()` keeps the replaced site beside the output for the next build to rewrite;
@@ -51,6 +53,11 @@ final class SiteWriter: @unchecked Sendable {
         if !reused, mkdir(stagingPath, 0o755) != 0 {
             throw WriteError.io("cannot create '\(stagingPath)': \(String(cString: strerror(errno)))")
         }
+        var info = stat()
+        guard lstat(stagingPath, &info) == 0 else {
+            throw WriteError.io("cannot create '\(stagingPath)': \(String(cString: strerror(errno)))")
+        }
+        device = info.st_dev
     }
 
     /// Renames the kept site at `spare` to `staging` when it is a folder (not a link to one) that is empty or holds
@@ -185,8 +192,9 @@ final class SiteWriter: @unchecked Sendable {
         deinit { close() }
     }
 
-    /// Opens a file of the staged site, creating it and, if they are missing, its folders. A symbolic link or a
-    /// file with other hard links in its place is an error: writing would change a file elsewhere.
+    /// Opens a file of the staged site, creating it and, if they are missing, its folders. A file kept from the last
+    /// build that other hard links share, or that is not on the staging folder's file system, is replaced by a new
+    /// one: writing it would change a file elsewhere. A symbolic link in its place is an error.
     func create(_ relative: String) throws -> File {
         let path = String.concat(stagingPath, "/", relative)
         let flags = O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC
@@ -197,9 +205,13 @@ final class SiteWriter: @unchecked Sendable {
         }
         guard fd >= 0 else { throw WriteError.io("cannot write '\(relative)': \(String(cString: strerror(errno)))") }
         var info = stat()
-        guard fstat(fd, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1 else {
+        if fstat(fd, &info) != 0 || info.st_mode & S_IFMT != S_IFREG || info.st_nlink != 1 || info.st_dev != device {
             Foundation.close(fd)
-            throw WriteError.io("cannot write '\(relative)': it is not a file of its own")
+            fd = unlink(path) == 0 ? open(path, flags | O_EXCL, 0o644) : -1
+            guard fd >= 0, fstat(fd, &info) == 0, info.st_dev == device else {
+                if fd >= 0 { Foundation.close(fd) }
+                throw WriteError.io("cannot write '\(relative)': it is not a file of its own")
+            }
         }
         return File(relative: relative, fd: fd, oldLength: Int(info.st_size))
     }
