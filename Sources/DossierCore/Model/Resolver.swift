@@ -43,7 +43,7 @@ public enum Resolver {
         let checker = ReferenceChecker(dossier: dossier, drafts: drafts, unreadable: content.unreadable)
         let hasSite = content.site != nil
         content = LoadedContent()
-        diagnostics += checker.checkFrontMatter()
+        diagnostics += checker.checkFrontMatter(dossier)
         let linked = MarkdownPass(checker: checker, renderer: MarkdownRenderer(allowHTML: dossier.site.allowHTML), cache: markdownCache)
         markdownCache?.startPass(allowHTML: dossier.site.allowHTML,
                                  briefs: dossier.actorIndex.count + dossier.proposalIndex.count + dossier.sourceIndex.count + dossier.pages.count)
@@ -203,22 +203,44 @@ private struct ProposalLinks {
 }
 
 /// Checks that references name published briefs, with hints for typos and drafts.
+///
+/// It keeps the briefs' slugs and titles, not the briefs: the Markdown pass changes the briefs in place while it
+/// checks their links, and a copy of the dossier here made each array it changed a copy of its own (and, at
+/// 10,000 briefs, about 10 MB more at the peak).
 final class ReferenceChecker: Sendable {
-    let dossier: Dossier
     let drafts: [BriefKind: Set<String>]
     /// Briefs that exist but could not be read; their own error is enough.
     let unreadable: [BriefKind: Set<String>]
+    private let actorIndex: SlugIndex, proposalIndex: SlugIndex, sourceIndex: SlugIndex
+    private let slugs: (actors: [String], proposals: [String], sources: [String], pages: [String])
+    /// Each brief's display name, in the order of `slugs`, and the home page's.
+    private let titles: (actors: [String], proposals: [String], sources: [String], pages: [String], home: String)
 
     init(dossier: Dossier, drafts: [BriefKind: Set<String>], unreadable: [BriefKind: Set<String>]) {
-        (self.dossier, self.drafts, self.unreadable) = (dossier, drafts, unreadable)
+        (self.drafts, self.unreadable) = (drafts, unreadable)
+        (actorIndex, proposalIndex, sourceIndex) = (dossier.actorIndex, dossier.proposalIndex, dossier.sourceIndex)
+        slugs = (dossier.actors.slugs, dossier.proposals.slugs, dossier.sources.slugs, dossier.pages.slugs)
+        titles = (dossier.actors.map(\.name), dossier.proposals.map(\.title), dossier.sources.map(\.title),
+                  dossier.pages.map(\.title), dossier.title(of: .home))
     }
 
     func exists(_ kind: BriefKind, _ slug: String) -> Bool {
         switch kind {
-        case .actor: return dossier.actorIndex[slug] != nil
-        case .proposal: return dossier.proposalIndex[slug] != nil
-        case .source: return dossier.sourceIndex[slug] != nil
-        case .page: return dossier.pages.contains { $0.header.slug == slug }
+        case .actor: return actorIndex[slug] != nil
+        case .proposal: return proposalIndex[slug] != nil
+        case .source: return sourceIndex[slug] != nil
+        case .page: return slugs.pages.contains(slug)
+        }
+    }
+
+    /// The display name of a page, as `Dossier.title(of:)` gives it.
+    func title(of id: PageID) -> String {
+        switch id {
+        case .home: return titles.home
+        case .brief(.actor, let slug): return actorIndex[slug].map { titles.actors[$0] } ?? slug
+        case .brief(.proposal, let slug): return proposalIndex[slug].map { titles.proposals[$0] } ?? slug
+        case .brief(.source, let slug): return sourceIndex[slug].map { titles.sources[$0] } ?? slug
+        case .brief(.page, let slug): return slugs.pages.firstIndex(of: slug).map { titles.pages[$0] } ?? slug
         }
     }
 
@@ -231,18 +253,17 @@ final class ReferenceChecker: Sendable {
         }
         let candidates: [String]
         switch kind {
-        case .actor: candidates = dossier.actors.slugs
-        case .proposal: candidates = dossier.proposals.slugs
-        case .source: candidates = dossier.sources.slugs
-        case .page: candidates = dossier.pages.slugs
+        case .actor: candidates = slugs.actors
+        case .proposal: candidates = slugs.proposals
+        case .source: candidates = slugs.sources
+        case .page: candidates = slugs.pages
         }
         return Diagnostic(file: file, line: line, column: column, message: "unknown \(kind) '\(slug)'",
                           hint: Suggestion.hint(for: slug, in: candidates))
     }
 
-    /// Every reference written in front matter; on every core, each brief's references read in place.
-    func checkFrontMatter() -> [Diagnostic] {
-        let d = dossier
+    /// Every reference written in `d`'s front matter; on every core, each brief's references read in place.
+    func checkFrontMatter(_ d: Dossier) -> [Diagnostic] {
         func check(_ kind: BriefKind, _ ref: Ref?, _ file: String, into out: inout [Diagnostic]) {
             guard let ref, let problem = problem(kind, ref.slug, file: file, line: ref.line, column: ref.column) else { return }
             out.append(problem)
@@ -281,8 +302,8 @@ final class MarkdownPass {
         (self.checker, self.renderer, self.cache) = (checker, renderer, cache)
     }
 
-    /// The briefs' Markdown bodies, taken out of the dossier before the reference checker copies it, so that no copy
-    /// keeps a body alive once the pass has rendered it: at 100,000 briefs the bodies are hundreds of megabytes.
+    /// The briefs' Markdown bodies, taken out of the briefs so that the pass frees each once it has rendered it and
+    /// no copy of a brief keeps one alive: at 100,000 briefs the bodies are hundreds of megabytes.
     struct Bodies {
         var actors: [String], proposals: [String], sources: [String], pages: [String]
 
@@ -313,12 +334,12 @@ final class MarkdownPass {
     /// Renders `text` for a page at `depth`, adding broken references to `out`.
     private func render(_ text: String, line: Int, column: Int = 1, inline: Bool = false, depth: Int, file: String,
                         into out: inout Output) -> String {
-        // The checker's dossier is read in place: a local copy of it would cost a retain of each of its fields per text.
+        // The checker is captured, not its tables: copies of those would cost a retain of each per text.
         let rendered = renderer.render(text, line: line, column: column, inline: inline) { [checker] ref in
             let id = PageID.brief(ref.kind, ref.slug)
             guard checker.exists(ref.kind, ref.slug) else { return nil }
             let href = Route.href(to: id, fromDepth: depth, fragment: ref.fragment)
-            return ResolvedLink(href: href, name: checker.dossier.title(of: id))
+            return ResolvedLink(href: href, name: checker.title(of: id))
         }
         for ref in rendered.references {
             // Only the cache asks which briefs a text names.
