@@ -205,13 +205,17 @@ final class SiteWriter: @unchecked Sendable {
         }
         guard fd >= 0 else { throw WriteError.io("cannot write '\(relative)': \(String(cString: strerror(errno)))") }
         var info = stat()
-        if fstat(fd, &info) != 0 || info.st_mode & S_IFMT != S_IFREG || info.st_nlink != 1 || info.st_dev != device {
+        guard fstat(fd, &info) == 0 else {
+            Foundation.close(fd)
+            throw WriteError.io("cannot write '\(relative)': \(String(cString: strerror(errno)))")
+        }
+        // Only a kept site can hold a file of another file system (one mounted there); the files of a new staging
+        // folder are all this build's, whatever device their `stat` reports (overlayfs reports the layer's).
+        if info.st_mode & S_IFMT != S_IFREG || info.st_nlink != 1 || (reused && info.st_dev != device) {
             Foundation.close(fd)
             fd = unlink(path) == 0 ? open(path, flags | O_EXCL, 0o644) : -1
-            guard fd >= 0, fstat(fd, &info) == 0, info.st_dev == device else {
-                if fd >= 0 { Foundation.close(fd) }
-                throw WriteError.io("cannot write '\(relative)': it is not a file of its own")
-            }
+            guard fd >= 0 else { throw WriteError.io("cannot write '\(relative)': it is not a file of its own") }
+            return File(relative: relative, fd: fd, oldLength: 0)
         }
         return File(relative: relative, fd: fd, oldLength: Int(info.st_size))
     }

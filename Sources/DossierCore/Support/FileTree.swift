@@ -4,8 +4,8 @@ import Foundation
 /// to open folders.
 ///
 /// FileManager.removeItem stats and builds a full path for every entry; a built site has one folder per page, so
-/// replacing a 10,000-page site spent about as long deleting the old one as writing the new one. One thread: two
-/// removing page folders side by side contend for their parent's lock in the kernel.
+/// replacing a 10,000-page site spent about as long deleting the old one as writing the new one. Removing takes one
+/// thread: two removing page folders side by side contend for their parent's lock in the kernel.
 public enum FileTree {
     /// Creates a folder and any missing parents; one that exists is fine, other failures show when a file in it is
     /// opened.
@@ -50,7 +50,7 @@ public enum FileTree {
             let child = openat(fd, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
             guard child >= 0 else { return false }
             var none: [String]? = nil
-            let clean = prune(child, prefix: name + "/", kept, deferring: &none)
+            let clean = prune(child, prefix: .concat(name, "/"), kept, deferring: &none)
             close(child)
             return clean
         }
@@ -97,7 +97,7 @@ public enum FileTree {
                     continue
                 }
                 var none: [String]? = nil
-                clean = prune(child, prefix: relative + "/", kept, deferring: &none) && clean
+                clean = prune(child, prefix: .concat(relative, "/"), kept, deferring: &none) && clean
                 close(child)
                 if !kept.folders.contains(relative) { clean = unlinkat(fd, name, AT_REMOVEDIR) == 0 && clean }
             } else if type == S_IFREG, sameDevice, info.st_nlink == 1, kept.files.contains(relative) {
