@@ -27,6 +27,16 @@ import Testing
         #expect(italy.memberOf.map { $0.index.map { d.actors[$0].header.slug } } == italy.memberOf.map(\.slug))
     }
 
+    @Test func theReferenceCheckerNamesEveryPageAsTheDossierDoes() throws {
+        let d = try #require(Fixture().check().dossier)
+        let checker = ReferenceChecker(dossier: d, drafts: [:], unreadable: [:])
+        var ids: [PageID] = [.home, .brief(.actor, "nobody"), .brief(.page, "nowhere")]
+        ids += d.actors.map { .brief(.actor, $0.header.slug) } + d.proposals.map { .brief(.proposal, $0.header.slug) }
+        ids += d.sources.map { .brief(.source, $0.header.slug) } + d.pages.map { .brief(.page, $0.header.slug) }
+        #expect(ids.count > 8)
+        for id in ids { #expect(checker.title(of: id) == d.title(of: id)) }
+    }
+
     @Test func relatedProposalsAreLinkedBothWays() throws {
         let d = try #require(Fixture().check().dossier)
         let plan = try #require(d.proposalIndex["meloni-guarantee"]), membership = try #require(d.proposalIndex["nato-membership"])
