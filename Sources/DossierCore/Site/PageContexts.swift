@@ -153,7 +153,7 @@ final class PageContexts {
         let depth = Route.depth(of: path)
         let site = dossier.site
         var values = (depth == 2 ? shared.briefPages[section] : nil) ?? commonBase(depth: depth, section: section)
-        values.reserve(room + 6)
+        values.reserve(room + 6)  // the six below
         values["title"] = .checked(title)
         values["isHome"] = .flag(path.isEmpty)
         values["fullTitle"] = .checked(path.isEmpty ? site.title : .concat(title, " · ", site.title))
