@@ -14,7 +14,7 @@ enum TemplateValue {
     case objects([TemplateObject])
     /// A list of objects built one at a time while the list renders, so that a list of 100,000 rows never exists
     /// in memory all at once; renders exactly as `.objects`.
-    case lazyObjects(count: Int, item: (Int) -> TemplateObject)
+    indirect case lazyObjects(count: Int, item: (Int) -> TemplateObject)
 
     /// Converts a plain Swift value (`String`, `Int`, `Bool`, arrays and `[String: Any]` of them); anything else
     /// becomes its description.
@@ -134,9 +134,9 @@ enum TemplateValue {
 struct TemplateObject: ExpressibleByDictionaryLiteral {
     /// A name, its hash and its value.
     struct Field {
-        let key: UInt32
         let name: String
         var value: TemplateValue
+        let key: UInt32
 
         init(_ name: String, _ value: consuming TemplateValue) {
             self.name = name
