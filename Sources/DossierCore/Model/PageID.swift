@@ -34,10 +34,15 @@ public enum PageID: Hashable, Sendable, Comparable {
 public enum Route {
     /// The path of a page below the root, e.g. `actors/italy/`; free pages sit at the root.
     public static func path(_ id: PageID) -> String {
+        path(id, after: "")
+    }
+
+    /// `prefix` followed by the path of `id`, made in one allocation.
+    private static func path(_ id: PageID, after prefix: String) -> String {
         switch id {
-        case .home: return ""
-        case .brief(.page, let slug): return .concat(slug, "/")
-        case .brief(let kind, let slug): return .concat(kind.folder, "/", slug, "/")
+        case .home: return prefix
+        case .brief(.page, let slug): return .concat(prefix, slug, "/")
+        case .brief(let kind, let slug): return .concat(prefix, kind.folder, "/", slug, "/")
         }
     }
 
@@ -64,12 +69,7 @@ public enum Route {
 
     /// A link from a page at `depth` to the page `id`, to `fragment` in it when there is one.
     public static func href(to id: PageID, fromDepth depth: Int, fragment: String? = nil) -> String {
-        let href: String
-        switch id {
-        case .home: href = root(depth: depth)
-        case .brief(.page, let slug): href = .concat(root(depth: depth), slug, "/")
-        case .brief(let kind, let slug): href = .concat(root(depth: depth), kind.folder, "/", slug, "/")
-        }
+        let href = path(id, after: root(depth: depth))
         if let fragment { return .concat(href.isEmpty ? "./" : href, "#", fragment) }
         return href.isEmpty ? "./" : href
     }

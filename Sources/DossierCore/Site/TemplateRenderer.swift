@@ -317,16 +317,7 @@ enum HTMLEscape {
     static func leavesAsIs(_ text: String) -> Bool {
         text.withUTF8Bytes { bytes in
             guard let base = bytes.baseAddress else { return true }
-            var i = 0
-            while i + 8 <= bytes.count {
-                if mayNeedEscaping(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) { return false }
-                i += 8
-            }
-            while i < bytes.count {
-                if base[i] < 64, special & (1 << UInt64(base[i])) != 0 { return false }
-                i += 1
-            }
-            return true
+            return nextSpecial(base, from: 0, count: bytes.count) == bytes.count
         }
     }
 
@@ -334,32 +325,37 @@ enum HTMLEscape {
         guard let base = bytes.baseAddress else { return }
         let count = bytes.count
         var run = 0
-        var i = 0
-        while i < count {
-            // Eight bytes at a time while none of them needs escaping.
-            if i + 8 <= count, !mayNeedEscaping(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
-                i += 8
-                continue
-            }
-            let b = base[i]
-            guard b < 64, special & (1 << UInt64(b)) != 0 else {
-                i += 1
-                continue
-            }
+        while true {
+            let i = nextSpecial(base, from: run, count: count)
+            output.append(UnsafeRawBufferPointer(start: base + run, count: i - run))
+            guard i < count else { return }
             let replacement: StaticString
-            switch b {
+            switch base[i] {
             case UInt8(ascii: "<"): replacement = "&lt;"
             case UInt8(ascii: ">"): replacement = "&gt;"
             case UInt8(ascii: "&"): replacement = "&amp;"
             case UInt8(ascii: "\""): replacement = "&quot;"
             default: replacement = "&#39;"
             }
-            output.append(UnsafeRawBufferPointer(start: base + run, count: i - run))
             output.append(UnsafeRawBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-            i += 1
-            run = i
+            run = i + 1
         }
-        output.append(UnsafeRawBufferPointer(start: base + run, count: count - run))
+    }
+
+    /// Where the first byte at or after `start` that escaping replaces is; `count` when there is none.
+    @inline(__always)
+    private static func nextSpecial(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+        var i = start
+        while i < count {
+            // Eight bytes at a time while none of them needs escaping.
+            if i + 8 <= count, !mayNeedEscaping(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
+            }
+            if base[i] < 64, special & (1 << UInt64(base[i])) != 0 { return i }
+            i += 1
+        }
+        return count
     }
 
     /// Whether any of the eight bytes in `word` is one of `<>&"'` (exact: the zero-byte test errs only above a match).
