@@ -111,6 +111,27 @@ import Testing
         #expect(lazy.1 > 0)
     }
 
+    @Test func aNameIsOneKeyWhereverItIsMadeAndKeysOfManyNamesStayApart() async {
+        let names = (0..<200).map { "name\($0)" }
+        // Made on several threads at once, as pages are built.
+        let made = await withTaskGroup(of: [TemplateKey].self) { group in
+            for _ in 0..<4 { group.addTask { names.map { TemplateKey($0) } } }
+            return await group.reduce(into: []) { $0.append($1) }
+        }
+        for keys in made { #expect(keys == made[0]) }
+        #expect(Set(made[0]).count == names.count)
+        #expect(made[0].map(\.name) == names)
+        #expect(TemplateKey.href == TemplateKey("href"))
+        // More names than bits in an object's summary: each is still found, and only its own value.
+        var object = TemplateObject()
+        for (i, key) in made[0].enumerated() { object[key] = .number(i) }
+        for (i, name) in names.enumerated() {
+            guard case .number(let n)? = object[TemplateKey(name)] else { Issue.record("\(name) is missing"); continue }
+            #expect(n == i)
+        }
+        #expect(object["name200"] == nil)
+    }
+
     @Test func objectsBuiltByAddingNamesMatchLiteralsAndUpdateKeepsANameGivenNil() {
         var added = TemplateObject(capacity: 3)
         added.add("a", .text("x"))

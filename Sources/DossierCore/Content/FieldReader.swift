@@ -19,7 +19,7 @@ final class DiagnosticBag {
 /// Each getter marks its key as known; `finish()` then warns about every key that no getter asked for.
 final class FieldReader {
     private let pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
-    /// Each key's hash (see `TemplateKey`), compared before the key itself.
+    /// Each key's hash (see `hash(_:)`), compared before the key itself.
     private let keyHashes: [UInt32]
     private let bag: DiagnosticBag
     private let lineOffset: Int
@@ -40,7 +40,7 @@ final class FieldReader {
             return nil
         }
         pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
-        keyHashes = pairs.map { TemplateKey.of($0.key) }
+        keyHashes = pairs.map { Self.hash($0.key) }
         asked = Array(repeating: false, count: pairs.count)
         known.reserveCapacity(16)
     }
@@ -54,9 +54,18 @@ final class FieldReader {
         (node.location.line + lineOffset, node.location.column)
     }
 
+    /// FNV-1a over the key's UTF-8 bytes.
+    private static func hash(_ key: String) -> UInt32 {
+        key.withUTF8Bytes { bytes in
+            var hash: UInt32 = 2_166_136_261
+            for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
+            return hash
+        }
+    }
+
     private func node(_ key: String) -> YAMLNode? {
         known.append(key)
-        let hash = TemplateKey.of(key)
+        let hash = Self.hash(key)
         guard let i = keyHashes.indices.first(where: { keyHashes[$0] == hash && pairs[$0].key == key }) else { return nil }
         asked[i] = true
         if case .scalar(let s) = pairs[i].value, s.style == .plain, Self.isNull(s.text) { return nil }

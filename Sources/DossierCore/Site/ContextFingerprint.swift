@@ -9,7 +9,7 @@ struct ContextFingerprint {
 
     /// Top-level values every page shares, whose links say nothing about what the page shows:
     /// the section navigation and the footer's list of free pages (covered by the site-wide fingerprint).
-    static let sharedKeys: Set<String> = ["nav", "pages"]
+    static let sharedKeys: Set<TemplateKey> = [.nav, .pages]
 
     init(_ job: PageJob) {
         var hasher = ContentHash()
@@ -17,9 +17,9 @@ struct ContextFingerprint {
         var links: Set<PageID> = []
         let depth = Route.depth(of: job.file)
         for field in job.context.items {
-            let (name, value) = (field.name, field.value)
-            hasher.combine(name)
-            if Self.sharedKeys.contains(name) {
+            let (key, value) = (field.key, field.value)
+            hasher.combine(Int(key.id))
+            if Self.sharedKeys.contains(key) {
                 var ignored: Set<PageID> = []
                 Self.feed(value, into: &hasher, links: &ignored, depth: depth)
             } else {
@@ -64,9 +64,9 @@ struct ContextFingerprint {
         h.combine(4)
         h.combine(object.count)
         for field in object.items {
-            let (name, value) = (field.name, field.value)
-            h.combine(name)
-            if name == "href", let href = value.string, let id = page(at: href, fromDepth: depth) { links.insert(id) }
+            let (key, value) = (field.key, field.value)
+            h.combine(Int(key.id))
+            if key == .href, let href = value.string, let id = page(at: href, fromDepth: depth) { links.insert(id) }
             feed(value, into: &h, links: &links, depth: depth)
         }
     }

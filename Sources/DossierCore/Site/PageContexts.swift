@@ -68,12 +68,12 @@ final class PageContexts {
     }
 
     private func makeDate(_ d: PartialDate) -> TemplateObject {
-        ["iso": .checked(d.description), "display": .checked(d.display)]
+        [.iso: .checked(d.description), .display: .checked(d.display)]
     }
 
     private func link(_ id: PageID, depth: Int) -> TemplateObject {
-        var out: TemplateObject = ["title": .checked(dossier.title(of: id)), "href": .checked(Route.href(to: id, fromDepth: depth))]
-        if case .brief(let kind, _) = id { out["kind"] = .checked(kind.rawValue); out["kindLabel"] = .checked(Labels.briefKind(kind)) } else { out["kindLabel"] = "Home" }
+        var out: TemplateObject = [.title: .checked(dossier.title(of: id)), .href: .checked(Route.href(to: id, fromDepth: depth))]
+        if case .brief(let kind, _) = id { out[.kind] = .checked(kind.rawValue); out[.kindLabel] = .checked(Labels.briefKind(kind)) } else { out[.kindLabel] = "Home" }
         return out
     }
 
@@ -86,9 +86,9 @@ final class PageContexts {
 
     private func makeActorLink(_ i: Int, depth: Int) -> TemplateObject {
         var out = link(.brief(.actor, dossier.actors[i].header.slug), depth: depth)
-        out["name"] = .checked(dossier.actors[i].name)
-        out["actorKind"] = .checked(dossier.actors[i].kind.rawValue)
-        if let role = dossier.actors[i].role { out["role"] = .checked(role) }
+        out[.name] = .checked(dossier.actors[i].name)
+        out[.actorKind] = .checked(dossier.actors[i].kind.rawValue)
+        if let role = dossier.actors[i].role { out[.role] = .checked(role) }
         return out
     }
 
@@ -102,10 +102,10 @@ final class PageContexts {
 
     private func makeSourceLink(_ i: Int, depth: Int) -> TemplateObject {
         var out = link(.brief(.source, dossier.sources[i].header.slug), depth: depth)
-        out["kindLabel"] = .checked(Labels.sourceKind(dossier.sources[i].kind))
-        out["sourceKind"] = .checked(dossier.sources[i].kind.rawValue)
-        if let outlet = dossier.sources[i].outlet { out["outlet"] = .checked(outlet) }
-        if let published = date(dossier.sources[i].published) { out["published"] = .object(published) }
+        out[.kindLabel] = .checked(Labels.sourceKind(dossier.sources[i].kind))
+        out[.sourceKind] = .checked(dossier.sources[i].kind.rawValue)
+        if let outlet = dossier.sources[i].outlet { out[.outlet] = .checked(outlet) }
+        if let published = date(dossier.sources[i].published) { out[.published] = .object(published) }
         return out
     }
 
@@ -119,9 +119,9 @@ final class PageContexts {
 
     private func makeProposalLink(_ i: Int, depth: Int) -> TemplateObject {
         var out = link(.brief(.proposal, dossier.proposals[i].header.slug), depth: depth)
-        out["short"] = .checked(dossier.proposals[i].short ?? dossier.proposals[i].title)
-        out["status"] = .checked(dossier.proposals[i].status.rawValue)
-        out["statusLabel"] = .checked(Labels.status(dossier.proposals[i].status))
+        out[.short] = .checked(dossier.proposals[i].short ?? dossier.proposals[i].title)
+        out[.status] = .checked(dossier.proposals[i].status.rawValue)
+        out[.statusLabel] = .checked(Labels.status(dossier.proposals[i].status))
         return out
     }
 
@@ -140,8 +140,8 @@ final class PageContexts {
         [("", "Home", "home"), ("proposals/", "Proposals", "proposals"), ("actors/", "Actors", "actors"),
          ("sources/", "Sources", "sources"), ("timeline/", "Timeline", "timeline"), ("matrix/", "Matrix", "matrix")]
             .map { target, label, key in
-                var item: TemplateObject = ["label": .checked(label), "href": .checked(href(target))]
-                if key == section { item["current"] = true }
+                var item: TemplateObject = [.label: .checked(label), .href: .checked(href(target))]
+                if key == section { item[.current] = true }
                 return item
             }
     }
@@ -154,13 +154,13 @@ final class PageContexts {
         let site = dossier.site
         var values = (depth == 2 ? shared.briefPages[section] : nil) ?? commonBase(depth: depth, section: section)
         values.reserve(room + 6)  // the six below
-        values["title"] = .checked(title)
-        values["isHome"] = .flag(path.isEmpty)
-        values["fullTitle"] = .checked(path.isEmpty ? site.title : .concat(title, " · ", site.title))
-        values["description"] = .checked(description ?? site.description ?? title)
-        values["ogType"] = .checked(ogType)
+        values[.title] = .checked(title)
+        values[.isHome] = .flag(path.isEmpty)
+        values[.fullTitle] = .checked(path.isEmpty ? site.title : .concat(title, " · ", site.title))
+        values[.description] = .checked(description ?? site.description ?? title)
+        values[.ogType] = .checked(ogType)
         if let baseURL {
-            values["canonical"] = .checked(.concat(baseURL, path))
+            values[.canonical] = .checked(.concat(baseURL, path))
         }
         return values
     }
@@ -168,17 +168,17 @@ final class PageContexts {
     /// The values common to every page of a section at a depth.
     private func commonBase(depth: Int, section: String) -> TemplateObject {
         let site = dossier.site
-        var siteValues: TemplateObject = ["title": .checked(site.title), "language": .checked(site.language)]
-        if let v = site.description { siteValues["description"] = .checked(v) }
-        if let v = site.publisher { siteValues["publisher"] = .checked(v) }
-        if let v = site.license { siteValues["license"] = .checked(v) }
+        var siteValues: TemplateObject = [.title: .checked(site.title), .language: .checked(site.language)]
+        if let v = site.description { siteValues[.description] = .checked(v) }
+        if let v = site.publisher { siteValues[.publisher] = .checked(v) }
+        if let v = site.license { siteValues[.license] = .checked(v) }
         let nav = navigation(section: section) { Route.href($0, fromDepth: depth) }
         var values = extra
-        values["site"] = .object(siteValues)
-        values["root"] = .checked(Route.root(depth: depth))
-        values["homeHref"] = .checked(Route.href("", fromDepth: depth))
-        values["nav"] = .objects(nav)
-        values["pages"] = .objects(dossier.pages.map { link(.brief(.page, $0.header.slug), depth: depth) })
+        values[.site] = .object(siteValues)
+        values[.root] = .checked(Route.root(depth: depth))
+        values[.homeHref] = .checked(Route.href("", fromDepth: depth))
+        values[.nav] = .objects(nav)
+        values[.pages] = .objects(dossier.pages.map { link(.brief(.page, $0.header.slug), depth: depth) })
         return values
     }
 
@@ -190,9 +190,9 @@ final class PageContexts {
             let n = stances.count { $0 == stance }
             guard n > 0 else { return nil }
             var count = TemplateObject(capacity: 3)
-            count.add("stance", .text(stance.rawValue))
-            count.add("label", .text(Labels.stance(stance)))
-            count.add("count", .number(n))
+            count.add(.stance, .text(stance.rawValue))
+            count.add(.label, .text(Labels.stance(stance)))
+            count.add(.count, .number(n))
             return count
         }
     }
@@ -211,11 +211,11 @@ final class PageContexts {
     private func proposalRow(_ i: Int, depth: Int) -> TemplateObject {
         let counts = stanceCounts(dossier.proposals[i].positions.map(\.stance))
         var row = proposalLink(i, depth: depth)
-        row.update("proposers", .objects(actorLinks(dossier.proposals[i].proposedBy, depth: depth)))
-        row.update("proposed", .optional(date(dossier.proposals[i].proposed)))
-        row.update("summary", .optional(dossier.proposals[i].summary))
-        row.update("stanceCounts", .objects(counts))
-        row.update("positionCount", .number(dossier.proposals[i].positions.count))
+        row.update(.proposers, .objects(actorLinks(dossier.proposals[i].proposedBy, depth: depth)))
+        row.update(.proposed, .optional(date(dossier.proposals[i].proposed)))
+        row.update(.summary, .optional(dossier.proposals[i].summary))
+        row.update(.stanceCounts, .objects(counts))
+        row.update(.positionCount, .number(dossier.proposals[i].positions.count))
         return row
     }
 
@@ -225,19 +225,19 @@ final class PageContexts {
         let depth = 0
         let d = dossier
         var context = common(path: "", title: d.home?.title ?? d.site.title, description: d.home?.summary, section: "home", room: 6)
-        context.update("introHTML", .optional(d.home.flatMap { body($0.html, top: 2) }))
-        context.update("proposals", .lazyObjects(count: d.proposals.count) { [self] in proposalRow($0, depth: depth) })
-        context.update("actorCount", .number(d.actors.count))
-        context.update("proposalCount", .number(d.proposals.count))
-        context.update("sourceCount", .number(d.sources.count))
-        context.update("eventCount", .number(d.timeline.count))
+        context.update(.introHTML, .optional(d.home.flatMap { body($0.html, top: 2) }))
+        context.update(.proposals, .lazyObjects(count: d.proposals.count) { [self] in proposalRow($0, depth: depth) })
+        context.update(.actorCount, .number(d.actors.count))
+        context.update(.proposalCount, .number(d.proposals.count))
+        context.update(.sourceCount, .number(d.sources.count))
+        context.update(.eventCount, .number(d.timeline.count))
         return PageJob(file: "index.html", template: "index", context: context)
     }
 
     func proposalList() -> PageJob {
         let path = "proposals/", depth = 1
         var context = common(path: path, title: "Proposals", description: "Every proposal in the dossier.", section: "proposals", room: 1)
-        context.update("proposals", .lazyObjects(count: dossier.proposals.count) { [self] in proposalRow($0, depth: depth) })
+        context.update(.proposals, .lazyObjects(count: dossier.proposals.count) { [self] in proposalRow($0, depth: depth) })
         return PageJob(file: path + "index.html", template: "proposals", context: context)
     }
 
@@ -250,50 +250,50 @@ final class PageContexts {
             let rows: [TemplateObject] = positions.indices.compactMap { k in
                 guard positions[k].stance == stance, let a = positions[k].actor.index else { return nil }
                 var row = TemplateObject(capacity: 8)
-                row.add("actor", .object(actorLink(a, depth: depth)))
-                row.add("anchor", .text(.concat("position-", positions[k].actor.slug)))
-                row.add("stance", .text(stance.rawValue))
-                row.add("stanceLabel", .text(Labels.stance(stance)))
-                row.add("noteHTML", .optional(positions[k].note?.html))
-                row.add("quote", .optional(positions[k].quote))
-                row.add("date", .optional(date(positions[k].date)))
-                row.add("source", .optional(sourceLink(positions[k].source, depth: depth)))
+                row.add(.actor, .object(actorLink(a, depth: depth)))
+                row.add(.anchor, .text(.concat("position-", positions[k].actor.slug)))
+                row.add(.stance, .text(stance.rawValue))
+                row.add(.stanceLabel, .text(Labels.stance(stance)))
+                row.add(.noteHTML, .optional(positions[k].note?.html))
+                row.add(.quote, .optional(positions[k].quote))
+                row.add(.date, .optional(date(positions[k].date)))
+                row.add(.source, .optional(sourceLink(positions[k].source, depth: depth)))
                 return row
             }
             guard !rows.isEmpty else { return nil }
             var group = TemplateObject(capacity: 4)
-            group.add("stance", .text(stance.rawValue))
-            group.add("label", .text(Labels.stance(stance)))
-            group.add("count", .number(rows.count))
-            group.add("positions", .objects(rows))
+            group.add(.stance, .text(stance.rawValue))
+            group.add(.label, .text(Labels.stance(stance)))
+            group.add(.count, .number(rows.count))
+            group.add(.positions, .objects(rows))
             return group
         }
         let timeline: [TemplateObject] = p.timeline.sorted { $0.date < $1.date }.map { e in
             var row = TemplateObject(capacity: 4)
-            row.add("date", .optional(date(e.date)))
-            row.add("html", .text(e.text.html))
-            row.add("actors", .objects(actorLinks(e.actors, depth: depth)))
-            row.add("source", .optional(sourceLink(e.source, depth: depth)))
+            row.add(.date, .optional(date(e.date)))
+            row.add(.html, .text(e.text.html))
+            row.add(.actors, .objects(actorLinks(e.actors, depth: depth)))
+            row.add(.source, .optional(sourceLink(e.source, depth: depth)))
             return row
         }
         var context = common(path: path, title: p.title, description: p.summary, section: "proposals", ogType: "article", room: 17)
-        context.update("slug", .text(p.header.slug))
-        context.update("short", .optional(p.short))
-        context.update("status", .text(p.status.rawValue))
-        context.update("statusLabel", .text(Labels.status(p.status)))
-        context.update("proposed", .optional(date(p.proposed)))
-        context.update("updated", .optional(date(p.updated)))
-        context.update("summary", .optional(p.summary))
-        context.update("proposers", .objects(actorLinks(p.proposedBy, depth: depth)))
-        context.update("provisions", .objects(p.provisions.map { ["html": .text($0.html)] }))
-        context.update("positionGroups", .objects(groups))
-        context.update("positionCount", .number(p.positions.count))
-        context.update("stanceCounts", .objects(stanceCounts(p.positions.map(\.stance))))
-        context.update("related", .objects(dossier.related[i].map { proposalLink($0, depth: depth) }))
-        context.update("timeline", .objects(timeline))
-        context.update("bodyHTML", .optional(body(p.header.html, top: 3)))
-        context.update("sources", .objects(dossier.sourcesCited(byProposal: i).map { sourceLink($0, depth: depth) }))
-        context.update("mentionedIn", .objects(mentions(id, depth: depth)))
+        context.update(.slug, .text(p.header.slug))
+        context.update(.short, .optional(p.short))
+        context.update(.status, .text(p.status.rawValue))
+        context.update(.statusLabel, .text(Labels.status(p.status)))
+        context.update(.proposed, .optional(date(p.proposed)))
+        context.update(.updated, .optional(date(p.updated)))
+        context.update(.summary, .optional(p.summary))
+        context.update(.proposers, .objects(actorLinks(p.proposedBy, depth: depth)))
+        context.update(.provisions, .objects(p.provisions.map { [.html: .text($0.html)] }))
+        context.update(.positionGroups, .objects(groups))
+        context.update(.positionCount, .number(p.positions.count))
+        context.update(.stanceCounts, .objects(stanceCounts(p.positions.map(\.stance))))
+        context.update(.related, .objects(dossier.related[i].map { proposalLink($0, depth: depth) }))
+        context.update(.timeline, .objects(timeline))
+        context.update(.bodyHTML, .optional(body(p.header.html, top: 3)))
+        context.update(.sources, .objects(dossier.sourcesCited(byProposal: i).map { sourceLink($0, depth: depth) }))
+        context.update(.mentionedIn, .objects(mentions(id, depth: depth)))
         return PageJob(file: .concat(path, "index.html"), template: "proposal", context: context)
     }
 
@@ -303,15 +303,15 @@ final class PageContexts {
             let members = dossier.actors.indices.filter { dossier.actors[$0].kind == kind }
             let rows = TemplateValue.lazyObjects(count: members.count) { [self] k in
                 var row = actorLink(members[k], depth: depth)
-                row.update("summary", .optional(dossier.actors[members[k]].summary))
-                row.update("positionCount", .number(dossier.positionsByActor[members[k]].count))
-                row.update("stanceCounts", .objects(stanceCounts(stances(ofActor: members[k]))))
+                row.update(.summary, .optional(dossier.actors[members[k]].summary))
+                row.update(.positionCount, .number(dossier.positionsByActor[members[k]].count))
+                row.update(.stanceCounts, .objects(stanceCounts(stances(ofActor: members[k]))))
                 return row
             }
-            return members.isEmpty ? nil : ["kind": .text(kind.rawValue), "label": .text(Labels.actorGroup(kind)), "count": .number(members.count), "actors": rows]
+            return members.isEmpty ? nil : [.kind: .text(kind.rawValue), .label: .text(Labels.actorGroup(kind)), .count: .number(members.count), .actors: rows]
         }
         var context = common(path: path, title: "Actors", description: "People, states and organisations in the dossier.", section: "actors", room: 1)
-        context.update("groups", .objects(groups))
+        context.update(.groups, .objects(groups))
         return PageJob(file: path + "index.html", template: "actors", context: context)
     }
 
@@ -323,36 +323,36 @@ final class PageContexts {
             let (p, k) = (ref.proposal, ref.position)
             let proposalSlug = dossier.proposals[p].header.slug, stance = dossier.proposals[p].positions[k].stance
             var row = TemplateObject(capacity: 9)
-            row.add("proposal", .object(proposalLink(p, depth: depth)))
-            row.add("stance", .text(stance.rawValue))
-            row.add("stanceLabel", .text(Labels.stance(stance)))
-            row.add("anchor", .text(.concat("on-", proposalSlug)))
-            row.add("positionHref", .text(.concat(shared.proposalHrefs[p], "#position-", a.header.slug)))
-            row.add("noteHTML", .optional(dossier.proposals[p].positions[k].note?.html))
-            row.add("quote", .optional(dossier.proposals[p].positions[k].quote))
-            row.add("date", .optional(date(dossier.proposals[p].positions[k].date)))
-            row.add("source", .optional(sourceLink(dossier.proposals[p].positions[k].source, depth: depth)))
+            row.add(.proposal, .object(proposalLink(p, depth: depth)))
+            row.add(.stance, .text(stance.rawValue))
+            row.add(.stanceLabel, .text(Labels.stance(stance)))
+            row.add(.anchor, .text(.concat("on-", proposalSlug)))
+            row.add(.positionHref, .text(.concat(shared.proposalHrefs[p], "#position-", a.header.slug)))
+            row.add(.noteHTML, .optional(dossier.proposals[p].positions[k].note?.html))
+            row.add(.quote, .optional(dossier.proposals[p].positions[k].quote))
+            row.add(.date, .optional(date(dossier.proposals[p].positions[k].date)))
+            row.add(.source, .optional(sourceLink(dossier.proposals[p].positions[k].source, depth: depth)))
             return row
         }
         var context = common(path: path, title: a.name, description: a.summary ?? a.role, section: "actors", ogType: "profile", room: 18)
-        context.update("slug", .text(a.header.slug))
-        context.update("name", .text(a.name))
-        context.update("actorKind", .text(a.kind.rawValue))
-        context.update("kindLabel", .text(Labels.actorKind(a.kind)))
-        context.update("role", .optional(a.role))
-        context.update("summary", .optional(a.summary))
-        context.update("aliases", a.aliases.isEmpty ? nil : .text(a.aliases.joined(separator: ", ")))
-        context.update("updated", .optional(date(a.updated)))
-        context.update("affiliation", .optional(a.affiliation?.index.map { actorLink($0, depth: depth) }))
-        context.update("memberOf", .objects(actorLinks(a.memberOf, depth: depth)))
-        context.update("affiliates", .objects(dossier.affiliates[i].map { actorLink($0, depth: depth) }))
-        context.update("members", .objects(dossier.members[i].map { actorLink($0, depth: depth) }))
-        context.update("proposed", .objects(dossier.proposedByActor[i].map { proposalLink($0, depth: depth) }))
-        context.update("positions", .objects(positions))
-        context.update("stanceCounts", .objects(stanceCounts(stances(ofActor: i))))
-        context.update("bodyHTML", .optional(body(a.header.html, top: 3)))
-        context.update("sources", .objects(dossier.sourcesCited(byActor: i).map { sourceLink($0, depth: depth) }))
-        context.update("mentionedIn", .objects(mentions(id, depth: depth)))
+        context.update(.slug, .text(a.header.slug))
+        context.update(.name, .text(a.name))
+        context.update(.actorKind, .text(a.kind.rawValue))
+        context.update(.kindLabel, .text(Labels.actorKind(a.kind)))
+        context.update(.role, .optional(a.role))
+        context.update(.summary, .optional(a.summary))
+        context.update(.aliases, a.aliases.isEmpty ? nil : .text(a.aliases.joined(separator: ", ")))
+        context.update(.updated, .optional(date(a.updated)))
+        context.update(.affiliation, .optional(a.affiliation?.index.map { actorLink($0, depth: depth) }))
+        context.update(.memberOf, .objects(actorLinks(a.memberOf, depth: depth)))
+        context.update(.affiliates, .objects(dossier.affiliates[i].map { actorLink($0, depth: depth) }))
+        context.update(.members, .objects(dossier.members[i].map { actorLink($0, depth: depth) }))
+        context.update(.proposed, .objects(dossier.proposedByActor[i].map { proposalLink($0, depth: depth) }))
+        context.update(.positions, .objects(positions))
+        context.update(.stanceCounts, .objects(stanceCounts(stances(ofActor: i))))
+        context.update(.bodyHTML, .optional(body(a.header.html, top: 3)))
+        context.update(.sources, .objects(dossier.sourcesCited(byActor: i).map { sourceLink($0, depth: depth) }))
+        context.update(.mentionedIn, .objects(mentions(id, depth: depth)))
         return PageJob(file: .concat(path, "index.html"), template: "actor", context: context)
     }
 
@@ -360,12 +360,12 @@ final class PageContexts {
         let path = "sources/", depth = 1
         let rows = TemplateValue.lazyObjects(count: dossier.sources.count) { [self] i in
             var row = sourceLink(i, depth: depth)
-            row.update("author", .optional(dossier.sources[i].author))
-            row.update("citationCount", .number(dossier.citations[i].count))
+            row.update(.author, .optional(dossier.sources[i].author))
+            row.update(.citationCount, .number(dossier.citations[i].count))
             return row
         }
         var context = common(path: path, title: "Sources", description: "Every source the dossier cites, newest first.", section: "sources", room: 1)
-        context.update("sources", rows)
+        context.update(.sources, rows)
         return PageJob(file: path + "index.html", template: "sources", context: context)
     }
 
@@ -377,36 +377,36 @@ final class PageContexts {
             var row = TemplateObject(capacity: 4)
             switch citation {
             case .brief(let p):
-                row.add("proposal", .object(proposalLink(p, depth: depth)))
-                row.add("what", "Cited as a source of the brief")
+                row.add(.proposal, .object(proposalLink(p, depth: depth)))
+                row.add(.what, "Cited as a source of the brief")
             case .position(let ref):
                 let stance = dossier.proposals[ref.proposal].positions[ref.position].stance
-                row.add("proposal", .object(proposalLink(ref.proposal, depth: depth)))
-                row.add("what", .text(Labels.citedPosition(stance)))
-                row.add("stance", .text(stance.rawValue))
+                row.add(.proposal, .object(proposalLink(ref.proposal, depth: depth)))
+                row.add(.what, .text(Labels.citedPosition(stance)))
+                row.add(.stance, .text(stance.rawValue))
                 if let a = dossier.proposals[ref.proposal].positions[ref.position].actor.index {
-                    row.add("actor", .object(actorLink(a, depth: depth)))
+                    row.add(.actor, .object(actorLink(a, depth: depth)))
                 }
             case .event(let p, let e):
-                row.add("proposal", .object(proposalLink(p, depth: depth)))
-                row.add("what", .text("Timeline, \(dossier.proposals[p].timeline[e].date.display)"))
-                row.add("html", .text(dossier.proposals[p].timeline[e].text.html))
+                row.add(.proposal, .object(proposalLink(p, depth: depth)))
+                row.add(.what, .text("Timeline, \(dossier.proposals[p].timeline[e].date.display)"))
+                row.add(.html, .text(dossier.proposals[p].timeline[e].text.html))
             }
             return row
         }
         let about = ([Labels.sourceKind(s.kind)] + [s.outlet, s.published?.display].compactMap { $0 }).joined(separator: " · ")
         let description = "\(about). The dossier's note on this source, and every position and event that cites it."
         var context = common(path: path, title: s.title, description: description, section: "sources", ogType: "article", room: 10)
-        context.update("slug", .text(s.header.slug))
-        context.update("outlet", .optional(s.outlet))
-        context.update("sourceKind", .text(s.kind.rawValue))
-        context.update("kindLabel", .text(Labels.sourceKind(s.kind)))
-        context.update("published", .optional(date(s.published)))
-        context.update("url", .optional(s.url))
-        context.update("author", .optional(s.author))
-        context.update("bodyHTML", .optional(body(s.header.html, top: 3)))
-        context.update("citations", .objects(citations))
-        context.update("mentionedIn", .objects(mentions(id, depth: depth)))
+        context.update(.slug, .text(s.header.slug))
+        context.update(.outlet, .optional(s.outlet))
+        context.update(.sourceKind, .text(s.kind.rawValue))
+        context.update(.kindLabel, .text(Labels.sourceKind(s.kind)))
+        context.update(.published, .optional(date(s.published)))
+        context.update(.url, .optional(s.url))
+        context.update(.author, .optional(s.author))
+        context.update(.bodyHTML, .optional(body(s.header.html, top: 3)))
+        context.update(.citations, .objects(citations))
+        context.update(.mentionedIn, .objects(mentions(id, depth: depth)))
         return PageJob(file: .concat(path, "index.html"), template: "source", context: context)
     }
 
@@ -423,16 +423,16 @@ final class PageContexts {
             var row = TemplateObject(capacity: 5)
             switch entry {
             case .proposed(let p):
-                row.add("date", .optional(date(dossier.proposals[p].proposed)))
-                row.add("proposal", .object(proposalLink(p, depth: depth)))
-                row.add("isProposed", true)
-                row.add("actors", .objects(actorLinks(dossier.proposals[p].proposedBy, depth: depth)))
+                row.add(.date, .optional(date(dossier.proposals[p].proposed)))
+                row.add(.proposal, .object(proposalLink(p, depth: depth)))
+                row.add(.isProposed, true)
+                row.add(.actors, .objects(actorLinks(dossier.proposals[p].proposedBy, depth: depth)))
             case .event(let p, let e):
-                row.add("date", .optional(date(dossier.proposals[p].timeline[e].date)))
-                row.add("proposal", .object(proposalLink(p, depth: depth)))
-                row.add("html", .text(dossier.proposals[p].timeline[e].timelineHTML))
-                row.add("actors", .objects(actorLinks(dossier.proposals[p].timeline[e].actors, depth: depth)))
-                row.add("source", .optional(sourceLink(dossier.proposals[p].timeline[e].source, depth: depth)))
+                row.add(.date, .optional(date(dossier.proposals[p].timeline[e].date)))
+                row.add(.proposal, .object(proposalLink(p, depth: depth)))
+                row.add(.html, .text(dossier.proposals[p].timeline[e].timelineHTML))
+                row.add(.actors, .objects(actorLinks(dossier.proposals[p].timeline[e].actors, depth: depth)))
+                row.add(.source, .optional(sourceLink(dossier.proposals[p].timeline[e].source, depth: depth)))
             }
             return row
         }
@@ -444,11 +444,11 @@ final class PageContexts {
             var end = start + 1
             while end < entries.count, year(entries[end]) == y { end += 1 }
             let first = start
-            years.append(["year": .number(y), "entries": .lazyObjects(count: end - start) { row(entries[first + $0]) }])
+            years.append([.year: .number(y), .entries: .lazyObjects(count: end - start) { row(entries[first + $0]) }])
             start = end
         }
         var context = common(path: path, title: "Timeline", description: "Every dated event in the dossier, oldest first.", section: "timeline", room: 1)
-        context.update("years", .objects(years))
+        context.update(.years, .objects(years))
         return PageJob(file: path + "index.html", template: "timeline", context: context)
     }
 
@@ -456,7 +456,7 @@ final class PageContexts {
         let path = "matrix/", depth = 1
         let columns = dossier.matrixActors.map { actorLink($0, depth: depth) }
         // Most cells are empty: each column's empty cell is built once.
-        let empty: [TemplateObject] = dossier.matrixActors.map { ["none": true, "actorName": .text(dossier.actors[$0].name)] }
+        let empty: [TemplateObject] = dossier.matrixActors.map { [.none: true, .actorName: .text(dossier.actors[$0].name)] }
         let rows = TemplateValue.lazyObjects(count: dossier.proposals.count) { [self] p in
             let href = Route.href(to: .brief(.proposal, dossier.proposals[p].header.slug), fromDepth: depth)
             let held = dossier.proposals[p].positions.map(\.actor.index)
@@ -465,21 +465,21 @@ final class PageContexts {
                 guard let k = held.firstIndex(of: a) else { return empty[column] }
                 let stance = dossier.proposals[p].positions[k].stance
                 var cell = TemplateObject(capacity: 4)
-                cell.add("stance", .text(stance.rawValue))
-                cell.add("label", .text(Labels.stance(stance)))
-                cell.add("actorName", .text(dossier.actors[a].name))
-                cell.add("href", .text(.concat(href, "#position-", dossier.actors[a].header.slug)))
+                cell.add(.stance, .text(stance.rawValue))
+                cell.add(.label, .text(Labels.stance(stance)))
+                cell.add(.actorName, .text(dossier.actors[a].name))
+                cell.add(.href, .text(.concat(href, "#position-", dossier.actors[a].header.slug)))
                 return cell
             }
             var row = proposalLink(p, depth: depth)
-            row.update("cells", .objects(cells))
+            row.update(.cells, .objects(cells))
             return row
         }
-        let legend = Stance.allCases.map { ["stance": .text($0.rawValue), "label": .text(Labels.stance($0))] as TemplateObject }
+        let legend = Stance.allCases.map { [.stance: .text($0.rawValue), .label: .text(Labels.stance($0))] as TemplateObject }
         var context = common(path: path, title: "Stance matrix", description: "Who stands where on every proposal.", section: "matrix", room: 3)
-        context.update("columns", .objects(columns))
-        context.update("rows", rows)
-        context.update("legend", .objects(legend))
+        context.update(.columns, .objects(columns))
+        context.update(.rows, rows)
+        context.update(.legend, .objects(legend))
         return PageJob(file: path + "index.html", template: "matrix", context: context)
     }
 
@@ -488,9 +488,9 @@ final class PageContexts {
         let id = PageID.brief(.page, page.header.slug)
         let path = Route.path(id), depth = 1
         var context = common(path: path, title: page.title, description: page.summary, section: page.header.slug, room: 3)
-        context.update("summary", .optional(page.summary))
-        context.update("bodyHTML", .optional(body(page.header.html, top: 2)))
-        context.update("mentionedIn", .objects(mentions(id, depth: depth)))
+        context.update(.summary, .optional(page.summary))
+        context.update(.bodyHTML, .optional(body(page.header.html, top: 2)))
+        context.update(.mentionedIn, .objects(mentions(id, depth: depth)))
         return PageJob(file: .concat(path, "index.html"), template: "page", context: context)
     }
 
@@ -498,18 +498,18 @@ final class PageContexts {
     func notFound() -> PageJob {
         var context = common(path: "", title: "Page not found", description: nil, section: "")
         if let baseURL, let url = URLPath.path(of: baseURL) {
-            context["root"] = .text(url)
-            context["homeHref"] = .text(url)
-            context["nav"] = .objects(navigation(section: "") { url + $0 })
-            context["pages"] = .objects(dossier.pages.map { page -> TemplateObject in
+            context[.root] = .text(url)
+            context[.homeHref] = .text(url)
+            context[.nav] = .objects(navigation(section: "") { url + $0 })
+            context[.pages] = .objects(dossier.pages.map { page -> TemplateObject in
                 var item = link(.brief(.page, page.header.slug), depth: 0)
-                item["href"] = .text(url + Route.path(.brief(.page, page.header.slug)))
+                item[.href] = .text(url + Route.path(.brief(.page, page.header.slug)))
                 return item
             })
         }
-        context["isHome"] = false
-        context["fullTitle"] = .text("Page not found · \(dossier.site.title)")
-        context["canonical"] = nil
+        context[.isHome] = false
+        context[.fullTitle] = .text("Page not found · \(dossier.site.title)")
+        context[.canonical] = nil
         return PageJob(file: "404.html", template: "404", context: context)
     }
 

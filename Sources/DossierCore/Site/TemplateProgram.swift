@@ -49,9 +49,9 @@ final class TemplateProgram: @unchecked Sendable {
     let instructions: UnsafeMutableBufferPointer<Instruction>
     let bytes: UnsafeMutableBufferPointer<UInt8>
     let names: UnsafeMutableBufferPointer<Name>
-    /// The names in names' paths and transforms, and their hashes (see `TemplateKey`).
+    /// The names in names' paths and transforms, and their keys.
     let parts: UnsafeMutableBufferPointer<String>
-    let keys: UnsafeMutableBufferPointer<UInt32>
+    let keys: UnsafeMutableBufferPointer<TemplateKey>
     let strings: [String]
     let indentations: [[UInt8]]
     /// The blocks an inheriting partial replaces: name → the range of the replacement's instructions.
@@ -73,7 +73,7 @@ final class TemplateProgram: @unchecked Sendable {
         parts = .allocate(capacity: builder.parts.count)
         _ = parts.initialize(from: builder.parts)
         keys = .allocate(capacity: builder.parts.count)
-        _ = keys.initialize(from: builder.parts.map(TemplateKey.of))
+        _ = keys.initialize(from: builder.parts.map { TemplateKey($0) })
         strings = builder.strings
         indentations = builder.indentations
         inherits = builder.inherits

@@ -17,7 +17,7 @@ struct TemplateRenderer: ~Copyable {
     private let instructions: UnsafeMutableBufferPointer<TemplateProgram.Instruction>
     private let names: UnsafeMutableBufferPointer<TemplateProgram.Name>
     private let parts: UnsafeMutableBufferPointer<String>
-    private let keys: UnsafeMutableBufferPointer<UInt32>
+    private let keys: UnsafeMutableBufferPointer<TemplateKey>
     private let bytes: UnsafeMutableBufferPointer<UInt8>
 
     /// The position of the current item in the list being rendered.
@@ -239,9 +239,9 @@ struct TemplateRenderer: ~Copyable {
                 while i >= 0 {
                     if case .object(let object) = stack[i] {
                         if name.count == 1 {
-                            if let value = object.field(parts[part], key: keys[part]) { return value }
-                        } else if let inner = object.nested(parts[part], key: keys[part]) {
-                            return inner?.field(parts[part + 1], key: keys[part + 1])
+                            if let value = object.field(keys[part]) { return value }
+                        } else if let inner = object.nested(keys[part]) {
+                            return inner?.field(keys[part + 1])
                         }
                     }
                     i -= 1
@@ -267,7 +267,7 @@ struct TemplateRenderer: ~Copyable {
             let first = Int(name.path)
             var i = stack.count - 1
             while i >= 0 {
-                if let child = stack[i].child(parts[first], key: keys[first]) {
+                if let child = stack[i].child(keys[first]) {
                     value = name.count == 1 ? child : descend(name, from: 1, child)
                     break
                 }
@@ -284,7 +284,7 @@ struct TemplateRenderer: ~Copyable {
     /// Follows `name`'s path from its `start`th name on.
     private func descend(_ name: TemplateProgram.Name, from start: Int, _ value: TemplateValue?) -> TemplateValue? {
         var value = value
-        for i in Int(name.path) + start..<Int(name.path + name.count) { value = value?.child(parts[i], key: keys[i]) }
+        for i in Int(name.path) + start..<Int(name.path + name.count) { value = value?.child(keys[i]) }
         return value
     }
 

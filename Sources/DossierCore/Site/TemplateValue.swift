@@ -42,10 +42,10 @@ enum TemplateValue {
         HTMLEscape.leavesAsIs(text) ? .safeText(text) : .text(text)
     }
 
-    /// The named value inside an object, `key` being the name's hash; nothing for any other value.
+    /// The named value inside an object; nothing for any other value.
     @inline(__always)
-    func child(_ name: String, key: UInt32) -> TemplateValue? {
-        if case .object(let object) = self { return object.field(name, key: key) }
+    func child(_ key: TemplateKey) -> TemplateValue? {
+        if case .object(let object) = self { return object.field(key) }
         return nil
     }
 
@@ -128,72 +128,66 @@ enum TemplateValue {
 
 /// Named values for a template; setting a name again replaces its value, setting nil removes it.
 ///
-/// Each name is kept with a small hash of it, and the object with a 64-bit summary of those hashes, so that a lookup
-/// skips most objects with one test and compares names only when the hashes match. Names and values are kept in one
-/// array: building an object allocates once, and copying one retains once.
+/// Names are kept as `TemplateKey`s, numbers, and the object keeps a 64-bit summary of them, so that a lookup skips
+/// most objects with one test and compares numbers, not strings. Keys and values are kept in one array: building an
+/// object allocates once, and copying one retains once.
 struct TemplateObject: ExpressibleByDictionaryLiteral {
-    /// A name, its hash and its value.
+    /// A value and its name.
     struct Field {
-        let name: String
         var value: TemplateValue
-        let key: UInt32
+        let key: TemplateKey
 
-        init(_ name: String, _ value: consuming TemplateValue) {
-            self.name = name
-            key = TemplateKey.of(name)
+        init(_ key: TemplateKey, _ value: consuming TemplateValue) {
             self.value = value
+            self.key = key
         }
     }
 
     private(set) var items: [Field] = []
-    /// Bit `key & 63` is set for the key of every field.
+    /// Bit `key.id & 63` is set for the key of every field.
     private var mask: UInt64 = 0
 
     init(fields: [(name: String, value: TemplateValue)] = []) {
-        for (name, value) in fields { set(name, value) }
+        for (name, value) in fields { set(TemplateKey(name), value) }
     }
 
     /// Entries whose value is nil are left out; the names of a literal are unique.
-    init(dictionaryLiteral elements: (String, TemplateValue?)...) {
+    init(dictionaryLiteral elements: (TemplateKey, TemplateValue?)...) {
         items.reserveCapacity(elements.count)
-        for (name, value) in elements {
-            if let value { append(Field(name, value)) }
+        for (key, value) in elements {
+            if let value { append(Field(key, value)) }
         }
     }
 
     init(any dictionary: [String: Any]) {
-        for (name, value) in dictionary.sorted(by: { $0.key < $1.key }) { set(name, TemplateValue(any: value)) }
+        for (name, value) in dictionary.sorted(by: { $0.key < $1.key }) { set(TemplateKey(name), TemplateValue(any: value)) }
     }
 
     var count: Int { items.count }
 
-    var fields: [(name: String, value: TemplateValue)] { items.map { ($0.name, $0.value) } }
+    var fields: [(name: String, value: TemplateValue)] { items.map { ($0.key.name, $0.value) } }
 
-    func field(_ name: String) -> TemplateValue? {
-        field(name, key: TemplateKey.of(name))
+    /// The value of `key`.
+    @inline(__always)
+    func field(_ key: TemplateKey) -> TemplateValue? {
+        index(of: key).map { items[$0].value }
     }
 
-    /// The value of `name`, whose hash is `key`.
+    /// The object `key` names when the field is there; nil when it is missing. A field that is there but holds no
+    /// object also gives an empty answer (`.some(nil)`): the name was found.
     @inline(__always)
-    func field(_ name: String, key: UInt32) -> TemplateValue? {
-        index(of: name, key: key).map { items[$0].value }
-    }
-
-    /// The object `name` names, whose hash is `key`, when the field is there; nil when it is missing. A field that
-    /// is there but holds no object also gives an empty answer (`.some(nil)`): the name was found.
-    @inline(__always)
-    func nested(_ name: String, key: UInt32) -> TemplateObject?? {
-        guard let i = index(of: name, key: key) else { return nil }
+    func nested(_ key: TemplateKey) -> TemplateObject?? {
+        guard let i = index(of: key) else { return nil }
         if case .object(let object) = items[i].value { return .some(object) }
         return .some(nil)
     }
 
-    /// Where the field `name`, whose hash is `key`, is in `items`.
+    /// Where the field `key` is in `items`.
     @inline(__always)
-    private func index(of name: String, key: UInt32) -> Int? {
-        guard mask & (1 << UInt64(key & 63)) != 0 else { return nil }
+    private func index(of key: TemplateKey) -> Int? {
+        guard mask & key.bit != 0 else { return nil }
         return items.withUnsafeBufferPointer { items in
-            for i in items.indices where items[i].key == key && items[i].name == name { return i }
+            for i in items.indices where items[i].key == key { return i }
             return nil
         }
     }
@@ -208,58 +202,93 @@ struct TemplateObject: ExpressibleByDictionaryLiteral {
         items.reserveCapacity(items.count + extra)
     }
 
-    /// Adds `name`, which the object does not have yet, with `value`; nil adds nothing. Rows built many times use
+    /// Adds `key`, which the object does not have yet, with `value`; nil adds nothing. Rows built many times use
     /// this instead of a literal: a literal's entries are copied in, then destroyed by the runtime's generic tuple code.
-    mutating func add(_ name: String, _ value: consuming TemplateValue?) {
-        assert(index(of: name, key: TemplateKey.of(name)) == nil, "'\(name)' is already in the object")
+    mutating func add(_ key: TemplateKey, _ value: consuming TemplateValue?) {
+        assert(index(of: key) == nil, "'\(key.name)' is already in the object")
         switch consume value {
-        case .some(let value): append(Field(name, value))
+        case .some(let value): append(Field(key, value))
         case .none: break
         }
     }
 
-    /// Sets `name` to `value`; nil leaves the object as it is, as merging a literal with a nil entry does.
-    mutating func update(_ name: String, _ value: consuming TemplateValue?) {
+    /// Sets `key` to `value`; nil leaves the object as it is, as merging a literal with a nil entry does.
+    mutating func update(_ key: TemplateKey, _ value: consuming TemplateValue?) {
         switch consume value {
-        case .some(let value): set(name, value)
+        case .some(let value): set(key, value)
         case .none: break
         }
     }
 
     private mutating func append(_ field: consuming Field) {
-        mask |= 1 << UInt64(field.key & 63)
+        mask |= field.key.bit
         items.append(field)
     }
 
-    mutating func set(_ name: String, _ value: TemplateValue?) {
-        if let i = index(of: name, key: TemplateKey.of(name)) {
+    mutating func set(_ key: TemplateKey, _ value: TemplateValue?) {
+        if let i = index(of: key) {
             if let value {
                 items[i].value = value
             } else {
                 items.remove(at: i)
-                mask = items.reduce(0) { $0 | 1 << UInt64($1.key & 63) }
+                mask = items.reduce(0) { $0 | $1.key.bit }
             }
         } else if let value {
-            append(Field(name, value))
+            append(Field(key, value))
         }
     }
 
-    subscript(name: String) -> TemplateValue? {
-        get { field(name) }
-        set { set(name, newValue) }
+    subscript(key: TemplateKey) -> TemplateValue? {
+        get { field(key) }
+        set { set(key, newValue) }
     }
 }
 
-/// The hash a template name is looked up by: FNV-1a over its UTF-8 bytes.
-enum TemplateKey {
-    static func of(_ name: String) -> UInt32 {
-        name.withUTF8Bytes(of)
+/// A name in template objects and tags, as a number: every distinct name has its own, given the first time the
+/// name is used and kept for the life of the process. Looking a name up in an object compares these numbers.
+///
+/// Names given as literals cost a lock and a dictionary lookup each time; the names the page contexts use every page
+/// are made once, as the static members in `TemplateKeys.swift`.
+struct TemplateKey: Hashable, Sendable, ExpressibleByStringLiteral {
+    let id: UInt32
+
+    init(_ name: String) {
+        id = Registry.shared.id(of: name)
     }
 
-    private static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
-        var hash: UInt32 = 2_166_136_261
-        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-        return hash
+    init(stringLiteral name: String) {
+        self.init(name)
+    }
+
+    /// The name this key stands for.
+    var name: String { Registry.shared.name(of: id) }
+
+    /// The key's bit in an object's summary of its keys.
+    @inline(__always)
+    var bit: UInt64 { 1 << UInt64(id & 63) }
+
+    /// Every name given a number so far.
+    private final class Registry: @unchecked Sendable {
+        static let shared = Registry()
+        private let lock = NSLock()
+        private var ids: [String: UInt32] = [:]
+        private var names: [String] = []
+
+        func id(of name: String) -> UInt32 {
+            lock.lock()
+            defer { lock.unlock() }
+            if let id = ids[name] { return id }
+            let id = UInt32(names.count)
+            names.append(name)
+            ids[name] = id
+            return id
+        }
+
+        func name(of id: UInt32) -> String {
+            lock.lock()
+            defer { lock.unlock() }
+            return names[Int(id)]
+        }
     }
 }
 
