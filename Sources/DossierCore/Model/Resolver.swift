@@ -130,38 +130,25 @@ public enum Resolver {
     /// Fills in the relations that are written on one side only.
     static func derive(_ d: inout Dossier) {
         link(&d)
-        d.positionsByActor = Array(repeating: [], count: d.actors.count)
-        d.proposedByActor = Array(repeating: [], count: d.actors.count)
-        d.affiliates = Array(repeating: [], count: d.actors.count)
-        d.members = Array(repeating: [], count: d.actors.count)
-        d.related = Array(repeating: [], count: d.proposals.count)
-        d.citations = Array(repeating: [], count: d.sources.count)
-        // Fields are read in place: `for proposal in d.proposals` would copy each brief, a retain per field.
-        for i in d.actors.indices {
-            if let a = d.actors[i].affiliation?.index, a != i { d.affiliates[a].append(i) }
-            for m in d.actors[i].memberOf.compactMap(\.index).sortedUnique() where m != i { d.members[m].append(i) }
-        }
-        // Each proposal's references are gathered on every core, then linked up in the proposals' order.
+        // Each proposal's references are gathered on every core; then the relations and the timeline, which read the
+        // briefs and nothing of each other, are built side by side.
         let links = Parallel.map(Array(d.proposals.indices)) { [proposals = d.proposals] p in ProposalLinks(proposals[p]) }
-        var related = Array(repeating: Set<Int>(), count: d.proposals.count)
-        for p in links.indices {
-            for a in links[p].proposers { d.proposedByActor[a].append(p) }
-            for (k, actor, source) in links[p].positions {
-                let ref = PositionRef(proposal: p, position: k)
-                if let actor { d.positionsByActor[actor].append(ref) }
-                if let source { d.citations[source].append(.position(ref)) }
-            }
-            for (k, source) in links[p].eventSources { d.citations[source].append(.event(proposal: p, event: k)) }
-            for s in links[p].sources { d.citations[s].append(.brief(proposal: p)) }
-            for q in links[p].related where q != p {
-                related[p].insert(q)
-                related[q].insert(p)
-            }
-        }
-        d.related = related.map { $0.sorted() }
+        let (relations, entries) = Parallel.both({ [d] in Relations(d, links) }, { [d] in timeline(of: d) })
+        d.positionsByActor = relations.positionsByActor
+        d.proposedByActor = relations.proposedByActor
+        d.affiliates = relations.affiliates
+        d.members = relations.members
+        d.related = relations.related
+        d.citations = relations.citations
+        d.timeline = entries
+        d.matrixActors = Array(d.actors.indices.filter { !d.positionsByActor[$0].isEmpty }
+            .sorted { (-d.positionsByActor[$0].count, $0) < (-d.positionsByActor[$1].count, $1) }
+            .prefix(d.site.matrixActors))
+    }
 
-        // Oldest first; on the same date by proposal title, then in the proposal's order. Titles are compared once,
-        // as ranks: sorting the entries by the titles themselves took most of this function's time.
+    /// Every dated entry: oldest first; on the same date by proposal title, then in the proposal's order. Titles are
+    /// compared once, as ranks: sorting the entries by the titles themselves took most of `derive`'s time.
+    private static func timeline(of d: Dossier) -> [TimelineEntry] {
         let byTitle = d.proposals.indices.sorted { d.proposals[$0].title < d.proposals[$1].title }
         var titleRank = Array(repeating: 0, count: d.proposals.count)
         for (rank, p) in byTitle.enumerated() {
@@ -176,10 +163,46 @@ public enum Resolver {
                 timeline.append((d.proposals[p].timeline[k].date.ordinal, titleRank[p], k, .event(proposal: p, event: k)))
             }
         }
-        d.timeline = timeline.sorted { ($0.date, $0.rank, $0.event) < ($1.date, $1.rank, $1.event) }.map(\.entry)
-        d.matrixActors = Array(d.actors.indices.filter { !d.positionsByActor[$0].isEmpty }
-            .sorted { (-d.positionsByActor[$0].count, $0) < (-d.positionsByActor[$1].count, $1) }
-            .prefix(d.site.matrixActors))
+        return timeline.sorted { ($0.date, $0.rank, $0.event) < ($1.date, $1.rank, $1.event) }.map(\.entry)
+    }
+}
+
+/// The relations written on one side only, seen from the other side.
+private struct Relations {
+    var positionsByActor: [[PositionRef]]
+    var proposedByActor: [[Int]]
+    var affiliates: [[Int]]
+    var members: [[Int]]
+    var related: [[Int]]
+    var citations: [[Citation]]
+
+    init(_ d: Dossier, _ links: [ProposalLinks]) {
+        positionsByActor = Array(repeating: [], count: d.actors.count)
+        proposedByActor = Array(repeating: [], count: d.actors.count)
+        affiliates = Array(repeating: [], count: d.actors.count)
+        members = Array(repeating: [], count: d.actors.count)
+        citations = Array(repeating: [], count: d.sources.count)
+        // Fields are read in place: `for proposal in d.proposals` would copy each brief, a retain per field.
+        for i in d.actors.indices {
+            if let a = d.actors[i].affiliation?.index, a != i { affiliates[a].append(i) }
+            for m in d.actors[i].memberOf.compactMap(\.index).sortedUnique() where m != i { members[m].append(i) }
+        }
+        var related = Array(repeating: [Int](), count: d.proposals.count)
+        for p in links.indices {
+            for a in links[p].proposers { proposedByActor[a].append(p) }
+            for (k, actor, source) in links[p].positions {
+                let ref = PositionRef(proposal: p, position: k)
+                if let actor { positionsByActor[actor].append(ref) }
+                if let source { citations[source].append(.position(ref)) }
+            }
+            for (k, source) in links[p].eventSources { citations[source].append(.event(proposal: p, event: k)) }
+            for s in links[p].sources { citations[s].append(.brief(proposal: p)) }
+            for q in links[p].related where q != p {
+                related[p].append(q)
+                related[q].append(p)
+            }
+        }
+        self.related = related.map { $0.sortedUnique() }
     }
 }
 

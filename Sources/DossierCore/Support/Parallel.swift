@@ -27,4 +27,18 @@ enum Parallel {
             DispatchQueue.concurrentPerform(iterations: buffer.count) { i in change(&base[i]) }
         }
     }
+
+    /// `first` and `second`, side by side.
+    static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+        var a: A?
+        var b: B?
+        withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(second) { second in
+                DispatchQueue.concurrentPerform(iterations: 2) { i in
+                    if i == 0 { a = first() } else { b = second() }
+                }
+            }
+        }
+        return (a!, b!)
+    }
 }
