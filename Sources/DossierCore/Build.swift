@@ -92,12 +92,18 @@ public enum Build {
             }
             try timer.timed("write") { try writer.prepare(for: plan.files) }
             let failures = timer.split { () -> ([String?], [(name: String, seconds: Double)]) in
-                let results = Parallel.map(plan.pages) { pending -> (failure: String?, render: Double, write: Double) in
+                // The sitemap and the feed first, beside the first pages, then every page.
+                let jobs = Array(0..<(plan.texts.count + plan.pages.count))
+                let results = Parallel.map(jobs) { k -> (failure: String?, render: Double, write: Double) in
                     let start = PhaseTimer.now()
                     var writing = 0.0
                     var failure: Error?
+                    if k < plan.texts.count {
+                        do { try writer.write(plan.texts[k].file, plan.texts[k].make()) } catch { failure = error }
+                        return (failure.map { "\($0)" }, 0, PhaseTimer.seconds(since: start))
+                    }
                     do {
-                        let job = pending.make()
+                        let job = plan.pages[k - plan.texts.count].make()
                         let file = try writer.create(job.file)
                         defer { file.close() }
                         // Big pages come in parts as they render.
@@ -121,7 +127,6 @@ public enum Build {
             if let failure = failures.compactMap({ $0 }).first { throw SiteWriter.WriteError.io(failure) }
             try timer.timed("write") {
                 for copy in plan.copies { try writer.copy(from: copy.source, to: copy.file) }
-                for text in plan.texts { try writer.write(text.file, text.make()) }
                 try writer.commit()
             }
         } catch {
