@@ -53,10 +53,15 @@ public enum Build {
 
     private static func check(_ options: BuildOptions, timer: PhaseTimer) -> (BuildReport, Templates?) {
         var report = BuildReport()
+        // The templates are read and parsed beside the content, mostly while one core lists the content's files.
+        var loaded: (Templates?, [Diagnostic]) = (nil, [])
+        let loading = DispatchGroup()
+        DispatchQueue.global().async(group: loading) { loaded = Templates.load(from: options.templates) }
         let content = ContentLoader.load(from: options.content, timer: timer)
         let (dossier, diagnostics) = Resolver.resolve(consume content, includeDrafts: options.drafts, timer: timer)
         report.diagnostics = diagnostics
-        let (templates, templateDiagnostics) = timer.timed("render") { Templates.load(from: options.templates) }
+        timer.timed("render") { loading.wait() }
+        let (templates, templateDiagnostics) = loaded
         report.diagnostics = (report.diagnostics + templateDiagnostics).sorted()
         if templates != nil { report.dossier = dossier }
         return (report, templates)

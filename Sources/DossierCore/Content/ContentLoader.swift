@@ -39,29 +39,14 @@ public enum ContentLoader {
             return content
         }
         var jobs: [(path: String, job: Job)] = []
-        let kinds = Dictionary(uniqueKeysWithValues: BriefKind.allCases.map { (Substring($0.folder), $0) })
-        for relative in files(under: root) {
-            let parts = relative.utf8.split(separator: UInt8(ascii: "/")).map(Substring.init)  // bytes: far faster than Characters
-            let display = root + "/" + relative
-            if parts.contains(where: { $0.hasPrefix(".") }) { continue }
-            if parts.first == "assets", parts.count > 1 {
-                content.assets.append(parts.dropFirst().joined(separator: "/"))
-                continue
+        // Each file is classified on every core; then taken in the order of the sorted paths.
+        for entry in Parallel.map(files(under: root), { classify($0, root: root) }) {
+            switch entry {
+            case .hidden: break
+            case .asset(let path): content.assets.append(path)
+            case .job(let path, let job): jobs.append((path, job))
+            case .problem(let diagnostic): content.diagnostics.append(diagnostic)
             }
-            if parts == ["site.yml"] { jobs.append((display, .site)); continue }
-            if parts == ["index.md"] { jobs.append((display, .home)); continue }
-            if parts.count == 2, let kind = kinds[parts[0]], parts[1].hasSuffix(".md") {
-                let slug = String(parts[1].dropLast(3))
-                if Slug.isValid(slug) {
-                    jobs.append((display, .brief(kind, slug: slug)))
-                } else {
-                    content.diagnostics.append(Diagnostic(
-                        file: display, message: "invalid file name '\(parts[1])': a slug is lowercase letters, digits and single hyphens",
-                        hint: "rename it to '\(Slug.corrected(slug)).md'"))
-                }
-                continue
-            }
-            content.diagnostics.append(Diagnostic(file: display, message: "stray file in content/", hint: strayHint(parts.map(String.init))))
         }
         if !jobs.contains(where: { if case .site = $0.job { return true } else { return false } }) {
             content.diagnostics.append(Diagnostic(file: root + "/site.yml", message: "missing site settings",
@@ -87,6 +72,38 @@ public enum ContentLoader {
             }
         }
         return content
+    }
+
+    /// What a file found in `content/` is.
+    private enum Entry {
+        /// In or below a folder whose name starts with a dot, or itself such a file.
+        case hidden
+        /// A path below `assets/`.
+        case asset(String)
+        case job(String, Job)
+        case problem(Diagnostic)
+    }
+
+    private static let kinds = Dictionary(uniqueKeysWithValues: BriefKind.allCases.map { (Substring($0.folder), $0) })
+
+    /// Classifies the file at `relative`, a path below `root`.
+    private static func classify(_ relative: String, root: String) -> Entry {
+        let parts = relative.utf8.split(separator: UInt8(ascii: "/")).map(Substring.init)  // bytes: far faster than Characters
+        let display = root + "/" + relative
+        if parts.contains(where: { $0.hasPrefix(".") }) { return .hidden }
+        if parts.first == "assets", parts.count > 1 { return .asset(parts.dropFirst().joined(separator: "/")) }
+        if parts == ["site.yml"] { return .job(display, .site) }
+        if parts == ["index.md"] { return .job(display, .home) }
+        if parts.count == 2, let kind = kinds[parts[0]], parts[1].hasSuffix(".md") {
+            let slug = String(parts[1].dropLast(3))
+            guard Slug.isValid(slug) else {
+                return .problem(Diagnostic(
+                    file: display, message: "invalid file name '\(parts[1])': a slug is lowercase letters, digits and single hyphens",
+                    hint: "rename it to '\(Slug.corrected(slug)).md'"))
+            }
+            return .job(display, .brief(kind, slug: slug))
+        }
+        return .problem(Diagnostic(file: display, message: "stray file in content/", hint: strayHint(parts.map(String.init))))
     }
 
     private static func strayHint(_ parts: [String]) -> String {
