@@ -28,12 +28,19 @@ public enum Resolver {
                                           hint: "rename the file, e.g. to 'about-\(page.header.slug).md'"))
             return false
         }
+        let actors = keep(take(&content.actors)), proposals = keep(take(&content.proposals)), sources = take(&content.sources)
+        // The orders, most of this step's work, are found on both cores: the proposals' beside the others.
+        let (proposalOrder, (actorOrder, sourceOrder, pageOrder)) = Parallel.both({
+            order(proposals, key: { ($0.proposed, $0.title.lowercased()) }, by: newestFirst)
+        }, {
+            (order(actors, key: { ($0.name.lowercased(), $0.header.slug) }, by: <),
+             order(sources, key: { ($0.published, $0.title.lowercased()) }, by: newestFirst),
+             order(pages, key: { ($0.title.lowercased(), $0.header.slug) }, by: <))
+        })
         var dossier = Dossier(
             site: content.site ?? SiteSettings(title: ""), home: content.home,
-            actors: sorted(keep(take(&content.actors)), key: { ($0.name.lowercased(), $0.header.slug) }, by: <),
-            proposals: sorted(keep(take(&content.proposals)), key: { ($0.proposed, $0.title.lowercased()) }, by: newestFirst),
-            sources: sorted(take(&content.sources), key: { ($0.published, $0.title.lowercased()) }, by: newestFirst),
-            pages: sorted(pages, key: { ($0.title.lowercased(), $0.header.slug) }, by: <),
+            actors: permuted(actors, by: actorOrder), proposals: permuted(proposals, by: proposalOrder),
+            sources: permuted(sources, by: sourceOrder), pages: permuted(pages, by: pageOrder),
             assets: content.assets)
         dossier.actorIndex = SlugIndex(dossier.actors.slugs)
         dossier.proposalIndex = SlugIndex(dossier.proposals.slugs)
@@ -56,11 +63,15 @@ public enum Resolver {
         return (sorted.hasErrors || !hasSite ? nil : dossier, sorted)
     }
 
-    /// Sorts by a key computed once per element, not once per comparison. The elements are swapped into their places,
-    /// not copied: a copy of a brief costs a retain of each of its fields.
-    private static func sorted<B, K>(_ items: consuming [B], key: (B) -> K, by less: (K, K) -> Bool) -> [B] {
-        let keys = items.map(key)
-        let order = items.indices.sorted { less(keys[$0], keys[$1]) }
+    /// The indices of `items` sorted by a key computed once per element, not once per comparison.
+    private static func order<B, K>(_ items: [B], key: (borrowing B) -> K, by less: (K, K) -> Bool) -> [Int] {
+        let keys = items.indices.map { key(items[$0]) }
+        return items.indices.sorted { less(keys[$0], keys[$1]) }
+    }
+
+    /// `items` in the order `order` gives. The elements are swapped into their places, not copied: a copy of a brief
+    /// costs a retain of each of its fields.
+    private static func permuted<B>(_ items: consuming [B], by order: [Int]) -> [B] {
         // Position i takes the element at order[i], one cycle of the permutation at a time.
         var placed = Array(repeating: false, count: items.count)
         items.withUnsafeMutableBufferPointer { buffer in
