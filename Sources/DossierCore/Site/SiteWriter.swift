@@ -198,6 +198,15 @@ final class SiteWriter: @unchecked Sendable {
     func create(_ relative: String) throws -> File {
         let path = String.concat(stagingPath, "/", relative)
         let flags = O_WRONLY | O_CREAT | O_NOFOLLOW | O_CLOEXEC
+        if !reused {
+            // A new staging folder holds only what this build made: a page's folder is made before its file is
+            // opened (not after the open fails), and a file that is new for certain needs no `fstat`.
+            if let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")), relative.utf8[..<slash].contains(UInt8(ascii: "/")) {
+                FileTree.makeFolder(String.concat(stagingPath, "/", String(relative[..<slash])))
+            }
+            let fd = open(path, flags | O_EXCL, 0o644)
+            if fd >= 0 { return File(relative: relative, fd: fd, oldLength: 0) }
+        }
         var fd = open(path, flags, 0o644)
         if fd < 0, errno == ENOENT, let slash = relative.utf8.lastIndex(of: UInt8(ascii: "/")) {
             FileTree.makeFolder(stagingPath + "/" + relative[..<slash])
