@@ -217,6 +217,13 @@ private struct Relations {
     }
 }
 
+private extension PageID {
+    var isActorOrSource: Bool {
+        if case .brief(let kind, _) = self { return kind == .actor || kind == .source }
+        return false
+    }
+}
+
 /// The briefs a proposal's front matter names, as indices in the dossier.
 private struct ProposalLinks {
     /// Sorted, each once.
@@ -474,12 +481,22 @@ final class MarkdownPass {
         }
         var diagnostics: [Diagnostic] = []
         // Taken in the order of their ids, each page's mentioning pages come out sorted.
-        var mentions: [PageID: [PageID]] = [:]
-        for i in outputs.indices.sorted(by: { outputs[$0].id < outputs[$1].id }) {
-            diagnostics += outputs[i].diagnostics
-            for target in outputs[i].targets where target != outputs[i].id {
-                mentions[target, default: []].append(outputs[i].id)
+        let order = outputs.indices.sorted(by: { outputs[$0].id < outputs[$1].id })
+        // Mentions of actors and sources are gathered beside those of proposals, pages and the home page.
+        let shards = Parallel.map([false, true]) { [outputs] actorsAndSources in
+            var mentions: [PageID: [PageID]] = [:]
+            for i in order {
+                for target in outputs[i].targets where target.isActorOrSource == actorsAndSources && target != outputs[i].id {
+                    mentions[target, default: []].append(outputs[i].id)
+                }
             }
+            return mentions
+        }
+        var mentions = shards[0]
+        mentions.reserveCapacity(shards[0].count + shards[1].count)
+        for (target, pages) in shards[1] { mentions[target] = pages }
+        for i in order {
+            diagnostics += outputs[i].diagnostics
             if !sourceLinks[i].isEmpty { dossier.sourceLinks[outputs[i].id] = sourceLinks[i] }
         }
         dossier.mentions = mentions
