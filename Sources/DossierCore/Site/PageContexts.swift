@@ -27,7 +27,7 @@ final class PageContexts {
         var sources: [[TemplateObject]] = []
         /// Each proposal's address from a brief page.
         var proposalHrefs: [String] = []
-        var dates: [PartialDate: TemplateObject] = [:]
+        var dates = DateObjects()
         var briefPages: [String: TemplateObject] = [:]
         /// Each page that mentions another: its place in "Mentioned in" lists (by lowercased title, then by id), and
         /// its link from a brief page.
@@ -38,16 +38,15 @@ final class PageContexts {
         self.dossier = dossier
         self.baseURL = baseURL
         self.extra = extra
-        var dates: Set<PartialDate> = []
-        for i in dossier.actors.indices { if let d = dossier.actors[i].updated { dates.insert(d) } }
-        for i in dossier.sources.indices { if let d = dossier.sources[i].published { dates.insert(d) } }
+        func add(_ d: PartialDate?) { if let d { shared.dates.add(d, makeDate) } }
+        for i in dossier.actors.indices { add(dossier.actors[i].updated) }
+        for i in dossier.sources.indices { add(dossier.sources[i].published) }
         for i in dossier.proposals.indices {
-            if let d = dossier.proposals[i].proposed { dates.insert(d) }
-            if let d = dossier.proposals[i].updated { dates.insert(d) }
-            for k in dossier.proposals[i].positions.indices { if let d = dossier.proposals[i].positions[k].date { dates.insert(d) } }
-            for k in dossier.proposals[i].timeline.indices { dates.insert(dossier.proposals[i].timeline[k].date) }
+            add(dossier.proposals[i].proposed)
+            add(dossier.proposals[i].updated)
+            for k in dossier.proposals[i].positions.indices { add(dossier.proposals[i].positions[k].date) }
+            for k in dossier.proposals[i].timeline.indices { add(dossier.proposals[i].timeline[k].date) }
         }
-        for d in dates { shared.dates[d] = makeDate(d) }
         let depths = [1, 2]
         shared.actors = depths.map { depth in Parallel.map(Array(dossier.actors.indices)) { makeActorLink($0, depth: depth) } }
         shared.proposals = depths.map { depth in Parallel.map(Array(dossier.proposals.indices)) { makeProposalLink($0, depth: depth) } }
@@ -528,6 +527,54 @@ final class PageContexts {
         briefs(.source, dossier.sources.slugs, source)
         briefs(.page, dossier.pages.slugs, page)
         return jobs
+    }
+}
+
+/// Date objects by `PartialDate.ordinal`, in a table of their own: pages look dates up tens of times each, and a
+/// `Dictionary` hashed every date with seeded SipHash.
+private struct DateObjects {
+    /// `Int.min` marks an empty slot; the slot count is a power of two, at least twice the dates.
+    private var ordinals: [Int] = []
+    private var objects: [TemplateObject] = []
+    private var count = 0
+
+    init() {
+        ordinals = Array(repeating: .min, count: 16)
+        objects = Array(repeating: TemplateObject(), count: 16)
+    }
+
+    /// Adds `date`'s object, made by `make`, unless the table has it.
+    mutating func add(_ date: PartialDate, _ make: (PartialDate) -> TemplateObject) {
+        if count * 2 >= ordinals.count { grow() }
+        let slot = slot(of: date.ordinal)
+        guard ordinals[slot] == .min else { return }
+        ordinals[slot] = date.ordinal
+        objects[slot] = make(date)
+        count += 1
+    }
+
+    subscript(date: PartialDate) -> TemplateObject? {
+        let slot = slot(of: date.ordinal)
+        return ordinals[slot] == .min ? nil : objects[slot]
+    }
+
+    /// Where `ordinal` is, or the empty slot where it would go.
+    private func slot(of ordinal: Int) -> Int {
+        let mask = ordinals.count - 1
+        var slot = Int(truncatingIfNeeded: (UInt64(bitPattern: Int64(ordinal)) &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+        while ordinals[slot] != .min, ordinals[slot] != ordinal { slot = (slot + 1) & mask }
+        return slot
+    }
+
+    private mutating func grow() {
+        let old = zip(ordinals, objects).filter { $0.0 != .min }
+        ordinals = Array(repeating: .min, count: ordinals.count * 2)
+        objects = Array(repeating: TemplateObject(), count: ordinals.count)
+        for (ordinal, object) in old {
+            let slot = slot(of: ordinal)
+            ordinals[slot] = ordinal
+            objects[slot] = object
+        }
     }
 }
 
