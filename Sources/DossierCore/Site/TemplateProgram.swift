@@ -49,9 +49,10 @@ final class TemplateProgram: @unchecked Sendable {
     let instructions: UnsafeMutableBufferPointer<Instruction>
     let bytes: UnsafeMutableBufferPointer<UInt8>
     let names: UnsafeMutableBufferPointer<Name>
-    /// The names in names' paths and transforms, and their keys.
+    /// The names in names' paths and transforms, their keys, and the transforms they name.
     let parts: UnsafeMutableBufferPointer<String>
     let keys: UnsafeMutableBufferPointer<TemplateKey>
+    let transforms: UnsafeMutableBufferPointer<TemplateTransform>
     let strings: [String]
     let indentations: [[UInt8]]
     /// The blocks an inheriting partial replaces: name → the range of the replacement's instructions.
@@ -74,6 +75,8 @@ final class TemplateProgram: @unchecked Sendable {
         _ = parts.initialize(from: builder.parts)
         keys = .allocate(capacity: builder.parts.count)
         _ = keys.initialize(from: builder.parts.map { TemplateKey($0) })
+        transforms = .allocate(capacity: builder.parts.count)
+        _ = transforms.initialize(from: builder.parts.map { TemplateTransform(rawValue: $0) ?? .unknown })
         strings = builder.strings
         indentations = builder.indentations
         inherits = builder.inherits
@@ -85,6 +88,7 @@ final class TemplateProgram: @unchecked Sendable {
         names.deallocate()
         parts.deinitialize().deallocate()
         keys.deallocate()
+        transforms.deallocate()
     }
 }
 

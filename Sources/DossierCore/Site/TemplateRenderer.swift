@@ -18,6 +18,7 @@ struct TemplateRenderer: ~Copyable {
     private let names: UnsafeMutableBufferPointer<TemplateProgram.Name>
     private let parts: UnsafeMutableBufferPointer<String>
     private let keys: UnsafeMutableBufferPointer<TemplateKey>
+    private let transforms: UnsafeMutableBufferPointer<TemplateTransform>
     private let bytes: UnsafeMutableBufferPointer<UInt8>
 
     /// The position of the current item in the list being rendered.
@@ -25,13 +26,13 @@ struct TemplateRenderer: ~Copyable {
         var index: Int
         var isLast: Bool
 
-        func transformed(_ name: String) -> TemplateValue? {
-            switch name {
-            case "first": return .flag(index == 0)
-            case "last": return .flag(isLast)
-            case "index": return .number(index)
-            case "even": return .flag(index & 1 == 0)
-            case "odd": return .flag(index & 1 == 1)
+        func transformed(_ transform: TemplateTransform) -> TemplateValue? {
+            switch transform {
+            case .first: return .flag(index == 0)
+            case .last: return .flag(isLast)
+            case .index: return .number(index)
+            case .even: return .flag(index & 1 == 0)
+            case .odd: return .flag(index & 1 == 1)
             default: return nil
             }
         }
@@ -61,6 +62,7 @@ struct TemplateRenderer: ~Copyable {
         names = program.names
         parts = program.parts
         keys = program.keys
+        transforms = program.transforms
         bytes = program.bytes
     }
 
@@ -255,7 +257,7 @@ struct TemplateRenderer: ~Copyable {
         switch name.start {
         case .position:
             guard let position = frame.position, transform < transformsEnd else { return nil }
-            value = position.transformed(parts[transform])
+            value = position.transformed(transforms[transform])
             transform += 1
         case .current:
             value = descend(name, from: 0, stack.last)
@@ -275,7 +277,7 @@ struct TemplateRenderer: ~Copyable {
             }
         }
         while transform < transformsEnd {
-            value = value?.transformed(parts[transform])
+            value = value?.transformed(transforms[transform])
             transform += 1
         }
         return value

@@ -51,62 +51,62 @@ enum TemplateValue {
 
     /// The transforms of swift-mustache (`empty(x)`, `count(x)`, `reversed(x)`, …); nil when the transform does not
     /// apply to the value, which renders as a missing value.
-    func transformed(_ name: String) -> TemplateValue? {
+    func transformed(_ transform: TemplateTransform) -> TemplateValue? {
         switch self {
         case .text(let s), .safeText(let s):
-            switch name {
-            case "empty": return .flag(s.isEmpty)
-            case "capitalized": return .text(s.capitalized)
-            case "lowercased": return .text(s.lowercased())
-            case "uppercased": return .text(s.uppercased())
-            case "reversed": return .text(String(s.reversed()))
+            switch transform {
+            case .empty: return .flag(s.isEmpty)
+            case .capitalized: return .text(s.capitalized)
+            case .lowercased: return .text(s.lowercased())
+            case .uppercased: return .text(s.uppercased())
+            case .reversed: return .text(String(s.reversed()))
             default: return nil
             }
         case .number(let n):
-            switch name {
-            case "equalzero": return .flag(n == 0)
-            case "plusone": return .number(n + 1)
-            case "minusone": return .number(n - 1)
-            case "even": return .flag(n & 1 == 0)
-            case "odd": return .flag(n & 1 == 1)
+            switch transform {
+            case .equalzero: return .flag(n == 0)
+            case .plusone: return .number(n + 1)
+            case .minusone: return .number(n - 1)
+            case .even: return .flag(n & 1 == 0)
+            case .odd: return .flag(n & 1 == 1)
             default: return nil
             }
         case .flag:
             return nil
         case .list(let items):
-            switch name {
-            case "first": return items.first
-            case "last": return items.last
-            case "reversed": return .list(items.reversed())
-            case "count": return .number(items.count)
-            case "empty": return .flag(items.isEmpty)
-            case "sorted": return Self.sorted(items)
+            switch transform {
+            case .first: return items.first
+            case .last: return items.last
+            case .reversed: return .list(items.reversed())
+            case .count: return .number(items.count)
+            case .empty: return .flag(items.isEmpty)
+            case .sorted: return Self.sorted(items)
             default: return nil
             }
         case .objects(let items):
-            switch name {
-            case "first": return items.first.map(TemplateValue.object)
-            case "last": return items.last.map(TemplateValue.object)
-            case "reversed": return .objects(items.reversed())
-            case "count": return .number(items.count)
-            case "empty": return .flag(items.isEmpty)
+            switch transform {
+            case .first: return items.first.map(TemplateValue.object)
+            case .last: return items.last.map(TemplateValue.object)
+            case .reversed: return .objects(items.reversed())
+            case .count: return .number(items.count)
+            case .empty: return .flag(items.isEmpty)
             default: return nil
             }
         case .lazyObjects(let count, let item):
-            switch name {
-            case "first": return count > 0 ? .object(item(0)) : nil
-            case "last": return count > 0 ? .object(item(count - 1)) : nil
-            case "reversed": return .lazyObjects(count: count) { item(count - 1 - $0) }
-            case "count": return .number(count)
-            case "empty": return .flag(count == 0)
+            switch transform {
+            case .first: return count > 0 ? .object(item(0)) : nil
+            case .last: return count > 0 ? .object(item(count - 1)) : nil
+            case .reversed: return .lazyObjects(count: count) { item(count - 1 - $0) }
+            case .count: return .number(count)
+            case .empty: return .flag(count == 0)
             default: return nil
             }
         case .object(let object):
-            switch name {
-            case "count": return .number(object.count)
-            case "empty": return .flag(object.count == 0)
-            case "enumerated": return .list(object.fields.map { Self.entry($0.name, $0.value) })
-            case "sorted": return .list(object.fields.sorted { $0.name < $1.name }.map { Self.entry($0.name, $0.value) })
+            switch transform {
+            case .count: return .number(object.count)
+            case .empty: return .flag(object.count == 0)
+            case .enumerated: return .list(object.fields.map { Self.entry($0.name, $0.value) })
+            case .sorted: return .list(object.fields.sorted { $0.name < $1.name }.map { Self.entry($0.name, $0.value) })
             default: return nil
             }
         }
@@ -124,6 +124,15 @@ enum TemplateValue {
         if numbers.count == items.count { return .list(numbers.sorted().map(TemplateValue.number)) }
         return nil
     }
+}
+
+/// A transform a tag can apply, as in `{{#empty(list)}}`: the functions of swift-mustache, resolved once when the
+/// templates are compiled.
+enum TemplateTransform: String {
+    case empty, capitalized, lowercased, uppercased, reversed, equalzero, plusone, minusone, even, odd, first, last,
+         count, sorted, enumerated, index
+    /// A name that is no transform: applied to anything, it gives a missing value.
+    case unknown
 }
 
 /// Named values for a template; setting a name again replaces its value, setting nil removes it.
