@@ -140,6 +140,10 @@ public enum Build {
         }
         let briefs = [("proposals", dossier.proposals.count), ("actors", dossier.actors.count),
                       ("sources", dossier.sources.count), ("pages", dossier.pages.count)]
-        return briefs + [("indexes", plan.pages.count - briefs.reduce(0) { $0 + $1.1 })]
+        let pages = plan.pages.count
+        // The page contexts hold every value pages share; freeing them took one core 12 ms at 10,000 briefs and
+        // 0.15 s at 100,000 while the other waited. They are freed on another thread, beside what follows.
+        DispatchQueue.global(qos: .utility).async { withExtendedLifetime(plan) {} }
+        return briefs + [("indexes", pages - briefs.reduce(0) { $0 + $1.1 })]
     }
 }
