@@ -143,7 +143,7 @@ public enum Resolver {
         link(&d)
         // Each proposal's references are gathered on every core; then the relations and the timeline, which read the
         // briefs and nothing of each other, are built side by side.
-        let links = Parallel.map(Array(d.proposals.indices)) { [proposals = d.proposals] p in ProposalLinks(proposals[p]) }
+        let links = Parallel.map(Array(d.proposals.indices)) { [proposals = d.proposals] p in ProposalLinks(proposals, p) }
         let (relations, entries) = Parallel.both({ [d] in Relations(d, links) }, { [d] in timeline(of: d) })
         d.positionsByActor = relations.positionsByActor
         d.proposedByActor = relations.proposedByActor
@@ -234,12 +234,15 @@ private struct ProposalLinks {
     var sources: [Int]
     var related: [Int]
 
-    init(_ p: borrowing Proposal) {
-        proposers = p.proposedBy.compactMap(\.index).sortedUnique()
-        positions = p.positions.indices.map { k in (k, p.positions[k].actor.index, p.positions[k].source?.index) }
-        eventSources = p.timeline.indices.compactMap { k in p.timeline[k].source?.index.map { (k, $0) } }
-        sources = p.sources.compactMap(\.index).sortedUnique()
-        related = p.related.compactMap(\.index)
+    /// The references of `proposals[i]`, read in place: passing the proposal itself copied it, a retain per field.
+    init(_ proposals: [Proposal], _ i: Int) {
+        proposers = proposals[i].proposedBy.compactMap(\.index).sortedUnique()
+        positions = proposals[i].positions.indices.map { k in
+            (k, proposals[i].positions[k].actor.index, proposals[i].positions[k].source?.index)
+        }
+        eventSources = proposals[i].timeline.indices.compactMap { k in proposals[i].timeline[k].source?.index.map { (k, $0) } }
+        sources = proposals[i].sources.compactMap(\.index).sortedUnique()
+        related = proposals[i].related.compactMap(\.index)
     }
 }
 
