@@ -67,6 +67,7 @@ struct DossierBench: ParsableCommand {
         // by a second and more, which measured the last clean-up instead of the build.
         var folders: [String] = []
         defer { for folder in folders { try? FileManager.default.removeItem(atPath: folder) } }
+        var rows: [BenchResult] = []
         for briefs in sizes {
             let folder = try Benchmark.prepare(briefs: briefs)
             folders.append(folder)
@@ -75,10 +76,15 @@ struct DossierBench: ParsableCommand {
                 let output = run == 0 ? "public" : "public-\(run + 1)"
                 results.append(try child(BenchResult.self, ["--child", folder, "--child-output", output, String(briefs)]))
             }
-            print(BenchTable.row(results.sorted { $0.wall < $1.wall }[results.count / 2]))
+            rows.append(results.sorted { $0.wall < $1.wall }[results.count / 2])
+            print(BenchTable.row(rows[rows.count - 1]))
             if edits > 0 {
                 editResults += try child([EditResult].self, ["--child-edits", folder, "--edits", String(edits), String(briefs)])
             }
+        }
+        // How each size grew from the one before (the target: 100,000 briefs in at most 11× the time of 10,000).
+        for (small, large) in zip(rows, rows.dropFirst()) where large.briefs > small.briefs {
+            print(BenchTable.growth(from: small, to: large))
         }
         if !editResults.isEmpty {
             print("")

@@ -1,4 +1,4 @@
-import DossierBenchKit
+@testable import DossierBenchKit
 import Foundation
 import Testing
 
@@ -35,6 +35,15 @@ import Testing
             FileManager.default.contents(atPath: proposals + "/" + $0)
         }
         #expect(before == after)
+    }
+
+    @Test func theGrowthLineSaysHowManyTimesLongerTheLargerDossierTookThanTheSmaller() {
+        func result(_ briefs: Int, wall: Double, cpu: Double, mebibytes: Int) -> BenchResult {
+            BenchResult(briefs: briefs, pages: briefs, wall: wall, cpu: cpu, phases: [], peakMemory: mebibytes << 20)
+        }
+        let line = BenchTable.growth(from: result(10_000, wall: 2, cpu: 4, mebibytes: 180),
+                                     to: result(100_000, wall: 23, cpu: 41, mebibytes: 1_416))
+        #expect(line == "growth 10,000 → 100,000 briefs (10×): wall 11.50×, cpu 10.25×, peak 1,416 MiB")
     }
 
     @Test func theSyntheticDossierIsTheSameEveryTime() throws {
