@@ -54,14 +54,14 @@ public enum Build {
     private static func check(_ options: BuildOptions, timer: PhaseTimer) -> (BuildReport, Templates?) {
         var report = BuildReport()
         // The templates are read and parsed beside the content, mostly while one core lists the content's files.
-        var loaded: (Templates?, [Diagnostic]) = (nil, [])
+        let loaded = Handoff<(Templates?, [Diagnostic])>((nil, []))
         let loading = DispatchGroup()
-        DispatchQueue.global().async(group: loading) { loaded = Templates.load(from: options.templates) }
+        DispatchQueue.global().async(group: loading) { loaded.value = Templates.load(from: options.templates) }
         let content = ContentLoader.load(from: options.content, timer: timer)
         let (dossier, diagnostics) = Resolver.resolve(consume content, includeDrafts: options.drafts, timer: timer)
         report.diagnostics = diagnostics
         timer.timed("render") { loading.wait() }
-        let (templates, templateDiagnostics) = loaded
+        let (templates, templateDiagnostics) = loaded.value
         report.diagnostics = (report.diagnostics + templateDiagnostics).sorted()
         if templates != nil { report.dossier = dossier }
         return (report, templates)
@@ -146,4 +146,11 @@ public enum Build {
         DispatchQueue.global(qos: .utility).async { withExtendedLifetime(plan) {} }
         return briefs + [("indexes", pages - briefs.reduce(0) { $0 + $1.1 })]
     }
+}
+
+/// A value made on another thread and read once the group it was made in has been waited for.
+private final class Handoff<T>: @unchecked Sendable {
+    var value: T
+
+    init(_ value: T) { self.value = value }
 }
