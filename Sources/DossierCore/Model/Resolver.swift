@@ -403,8 +403,11 @@ final class MarkdownPass {
         return rendered.html
     }
 
+    /// Renders a body with its headings where its page shows them: done here, where cmark has just written the HTML,
+    /// instead of when the page renders, the headings' scan reads memory still in the cache.
     private func body(_ header: inout BriefHeader, _ markdown: String, depth: Int, into out: inout Output) {
-        header.html = render(markdown, line: header.bodyLine, depth: depth, file: header.file, into: &out)
+        let html = render(markdown, line: header.bodyLine, depth: depth, file: header.file, into: &out)
+        header.html = HeadingLevels.nest(html, top: HeadingLevels.top(atDepth: depth))
     }
 
     /// Renders an inline text of a brief page into its `html` and empties its Markdown, which nothing reads afterwards.
@@ -470,7 +473,8 @@ final class MarkdownPass {
         }
         if var home = dossier.home {
             var out = Output(id: .home)
-            home.html = render(home.body, line: home.bodyLine, depth: 0, file: home.file, into: &out)
+            let html = render(home.body, line: home.bodyLine, depth: 0, file: home.file, into: &out)
+            home.html = HeadingLevels.nest(html, top: HeadingLevels.top(atDepth: 0))
             dossier.home = home
             outputs.append(out)
         }

@@ -201,9 +201,9 @@ final class PageContexts {
         dossier.positionsByActor[i].map { dossier.proposals[$0.proposal].positions[$0.position].stance }
     }
 
-    /// A Markdown body placed below a heading of level `top - 1`: its own headings start at `h<top>`.
-    private func body(_ html: String, top: Int) -> String? {
-        html.isEmpty ? nil : HeadingLevels.nest(html, top: top)
+    /// A Markdown body, whose headings the Markdown pass already set for its page (see `HeadingLevels.top`).
+    private func body(_ html: String) -> String? {
+        html.isEmpty ? nil : html
     }
 
     /// A proposal as a row of the overview tables: status, proposers, date, count of each stance.
@@ -224,7 +224,7 @@ final class PageContexts {
         let depth = 0
         let d = dossier
         var context = common(path: "", title: d.home?.title ?? d.site.title, description: d.home?.summary, section: "home", room: 6)
-        context.update(.introHTML, .optional(d.home.flatMap { body($0.html, top: 2) }))
+        context.update(.introHTML, .optional(d.home.flatMap { body($0.html) }))
         context.update(.proposals, .lazyObjects(count: d.proposals.count) { [self] in proposalRow($0, depth: depth) })
         context.update(.actorCount, .number(d.actors.count))
         context.update(.proposalCount, .number(d.proposals.count))
@@ -290,7 +290,7 @@ final class PageContexts {
         context.update(.stanceCounts, .objects(stanceCounts(p.positions.map(\.stance))))
         context.update(.related, .objects(dossier.related[i].map { proposalLink($0, depth: depth) }))
         context.update(.timeline, .objects(timeline))
-        context.update(.bodyHTML, .optional(body(p.header.html, top: 3)))
+        context.update(.bodyHTML, .optional(body(p.header.html)))
         context.update(.sources, .objects(dossier.sourcesCited(byProposal: i).map { sourceLink($0, depth: depth) }))
         context.update(.mentionedIn, .objects(mentions(id, depth: depth)))
         return PageJob(file: .concat(path, "index.html"), template: "proposal", context: context)
@@ -349,7 +349,7 @@ final class PageContexts {
         context.update(.proposed, .objects(dossier.proposedByActor[i].map { proposalLink($0, depth: depth) }))
         context.update(.positions, .objects(positions))
         context.update(.stanceCounts, .objects(stanceCounts(stances(ofActor: i))))
-        context.update(.bodyHTML, .optional(body(a.header.html, top: 3)))
+        context.update(.bodyHTML, .optional(body(a.header.html)))
         context.update(.sources, .objects(dossier.sourcesCited(byActor: i).map { sourceLink($0, depth: depth) }))
         context.update(.mentionedIn, .objects(mentions(id, depth: depth)))
         return PageJob(file: .concat(path, "index.html"), template: "actor", context: context)
@@ -403,7 +403,7 @@ final class PageContexts {
         context.update(.published, .optional(date(s.published)))
         context.update(.url, .optional(s.url))
         context.update(.author, .optional(s.author))
-        context.update(.bodyHTML, .optional(body(s.header.html, top: 3)))
+        context.update(.bodyHTML, .optional(body(s.header.html)))
         context.update(.citations, .objects(citations))
         context.update(.mentionedIn, .objects(mentions(id, depth: depth)))
         return PageJob(file: .concat(path, "index.html"), template: "source", context: context)
@@ -488,7 +488,7 @@ final class PageContexts {
         let path = Route.path(id), depth = 1
         var context = common(path: path, title: page.title, description: page.summary, section: page.header.slug, room: 3)
         context.update(.summary, .optional(page.summary))
-        context.update(.bodyHTML, .optional(body(page.header.html, top: 2)))
+        context.update(.bodyHTML, .optional(body(page.header.html)))
         context.update(.mentionedIn, .objects(mentions(id, depth: depth)))
         return PageJob(file: .concat(path, "index.html"), template: "page", context: context)
     }

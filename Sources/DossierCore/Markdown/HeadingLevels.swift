@@ -5,6 +5,13 @@ import Foundation
 /// A brief's body may use `#` or `##` for its sections; on a page whose title is the `h1` and whose
 /// body sits in a section headed by an `h2`, those headings must start at `h3`.
 enum HeadingLevels {
+    /// The level of the highest heading of a body on a page `depth` folders deep: `h3` on a brief's page (`/proposals/x/`),
+    /// below the title's `h1` and the `h2` of the section holding the body; `h2` on a free page and on the home
+    /// page, whose body follows the title.
+    static func top(atDepth depth: Int) -> Int {
+        depth >= 2 ? 3 : 2
+    }
+
     /// Shifts every heading of engine-made HTML so the highest one becomes `h<top>` (deeper ones follow, capped at h6).
     ///
     /// Only `<hN>`, `<hN …>` and `</hN>` tags are touched; cmark escapes `<` in text and code, so no text changes.
