@@ -3,8 +3,8 @@
 
 SWIFT ?= swift
 # Release executables carry the Swift runtime and Foundation inside instead of loading some 50 shared libraries: the
-# dynamic loader's symbol lookups and relocations were 2.6% of a 1,000-brief build's instructions, and building this
-# repository's dossier took 30 ms instead of 40. Foundation's networking part (which the preview server's FlyingFox
+# dynamic loader's symbol lookups and relocations were 2.5% of a 1,000-brief build's instructions, and building this
+# repository's dossier takes 20-30 ms instead of 40. Foundation's networking part (which the preview server's FlyingFox
 # brings in) then links libcurl by name, from libcurl4-openssl-dev.
 RELEASE = -c release --static-swift-stdlib
 PYTHON ?= python3

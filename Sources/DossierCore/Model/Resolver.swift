@@ -403,11 +403,15 @@ final class MarkdownPass {
         return rendered.html
     }
 
-    /// Renders a body with its headings where its page shows them: done here, where cmark has just written the HTML,
-    /// instead of when the page renders, the headings' scan reads memory still in the cache.
     private func body(_ header: inout BriefHeader, _ markdown: String, depth: Int, into out: inout Output) {
-        let html = render(markdown, line: header.bodyLine, depth: depth, file: header.file, into: &out)
-        header.html = HeadingLevels.nest(html, top: HeadingLevels.top(atDepth: depth))
+        header.html = body(markdown, line: header.bodyLine, depth: depth, file: header.file, into: &out)
+    }
+
+    /// A body rendered with its headings where its page shows them: done here, where cmark has just written the HTML,
+    /// instead of when the page renders, the headings' scan reads memory still in the cache.
+    private func body(_ markdown: String, line: Int, depth: Int, file: String, into out: inout Output) -> String {
+        let html = render(markdown, line: line, depth: depth, file: file, into: &out)
+        return HeadingLevels.nest(html, top: HeadingLevels.top(atDepth: depth))
     }
 
     /// Renders an inline text of a brief page into its `html` and empties its Markdown, which nothing reads afterwards.
@@ -473,8 +477,7 @@ final class MarkdownPass {
         }
         if var home = dossier.home {
             var out = Output(id: .home)
-            let html = render(home.body, line: home.bodyLine, depth: 0, file: home.file, into: &out)
-            home.html = HeadingLevels.nest(html, top: HeadingLevels.top(atDepth: 0))
+            home.html = body(home.body, line: home.bodyLine, depth: 0, file: home.file, into: &out)
             dossier.home = home
             outputs.append(out)
         }
