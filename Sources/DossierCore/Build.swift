@@ -53,7 +53,8 @@ public enum Build {
 
     private static func check(_ options: BuildOptions, timer: PhaseTimer) -> (BuildReport, Templates?) {
         var report = BuildReport()
-        // The templates are read and parsed beside the content, mostly while one core lists the content's files.
+        // The templates are read and parsed beside the content, mostly while one core lists the content's files. Not
+        // through `Parallel.both`: the content's loading spreads over the cores itself.
         let loaded = Handoff<(Templates?, [Diagnostic])>((nil, []))
         let loading = DispatchGroup()
         DispatchQueue.global().async(group: loading) { loaded.value = Templates.load(from: options.templates) }

@@ -28,7 +28,8 @@ enum Parallel {
         }
     }
 
-    /// `first` and `second`, side by side.
+    /// `first` and `second`, side by side. Neither should spread its own work over the cores: libdispatch gives an
+    /// apply nested in another only its share of them, which on two cores is one.
     static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
         var a: A?
         var b: B?
