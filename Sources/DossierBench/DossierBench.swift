@@ -67,20 +67,21 @@ struct DossierBench: ParsableCommand {
         // by a second and more, which measured the last clean-up instead of the build.
         var folders: [String] = []
         defer { for folder in folders { try? FileManager.default.removeItem(atPath: folder) } }
-        var rows: [BenchResult] = []
-        for briefs in sizes {
-            let folder = try Benchmark.prepare(briefs: briefs)
-            folders.append(folder)
-            var results: [BenchResult] = []
-            for run in 0..<max(1, runs) {
-                let output = run == 0 ? "public" : "public-\(run + 1)"
-                results.append(try child(BenchResult.self, ["--child", folder, "--child-output", output, String(briefs)]))
-            }
-            rows.append(results.sorted { $0.wall < $1.wall }[results.count / 2])
-            print(BenchTable.row(rows[rows.count - 1]))
-            if edits > 0 {
-                editResults += try child([EditResult].self, ["--child-edits", folder, "--edits", String(edits), String(briefs)])
-            }
+        // Every size's content is written first and flushed to the disk, so that no build shares the machine with the
+        // writing out of the 860 MB of the 100,000-brief content; then the rounds alternate between the sizes (see
+        // `BenchSchedule`).
+        for briefs in sizes { folders.append(try Benchmark.prepare(briefs: briefs)) }
+        sync()
+        var results: [Int: [BenchResult]] = [:]
+        for (briefs, run) in BenchSchedule.builds(sizes: sizes, runs: runs) {
+            let folder = folders[sizes.firstIndex(of: briefs)!]
+            let output = run == 0 ? "public" : "public-\(run + 1)"
+            results[briefs, default: []].append(try child(BenchResult.self, ["--child", folder, "--child-output", output, String(briefs)]))
+        }
+        let rows = sizes.compactMap { BenchSchedule.median(results[$0] ?? []) }
+        for row in rows { print(BenchTable.row(row)) }
+        for (briefs, folder) in zip(sizes, folders) where edits > 0 {
+            editResults += try child([EditResult].self, ["--child-edits", folder, "--edits", String(edits), String(briefs)])
         }
         // How each size grew from the one before (the target: 100,000 briefs in at most 11× the time of 10,000).
         for (small, large) in zip(rows, rows.dropFirst()) where large.briefs > small.briefs {

@@ -46,6 +46,21 @@ import Testing
         #expect(line == "growth 10,000 → 100,000 briefs (10×): wall 11.50×, cpu 10.25×, peak 1,416 MiB")
     }
 
+    @Test func theRoundsAlternateBetweenTheSizesSoThatDriftWeighsOnEverySizeAlike() {
+        let order = BenchSchedule.builds(sizes: [1_000, 10_000], runs: 3).map { "\($0.briefs)/\($0.run)" }
+        #expect(order == ["1000/0", "10000/0", "1000/1", "10000/1", "1000/2", "10000/2"])
+        #expect(BenchSchedule.builds(sizes: [50], runs: 0).map(\.run) == [0])
+    }
+
+    @Test func eachSizesRowIsItsRunWithTheMedianWallTime() {
+        func result(wall: Double) -> BenchResult {
+            BenchResult(briefs: 10, pages: 10, wall: wall, cpu: wall, phases: [], peakMemory: 0)
+        }
+        #expect(BenchSchedule.median([result(wall: 3), result(wall: 1), result(wall: 2)])?.wall == 2)
+        #expect(BenchSchedule.median([result(wall: 4), result(wall: 1)])?.wall == 4)
+        #expect(BenchSchedule.median([]) == nil)
+    }
+
     @Test func theSyntheticDossierIsTheSameEveryTime() throws {
         let first = try Benchmark.prepare(briefs: 30), second = try Benchmark.prepare(briefs: 30)
         defer { for folder in [first, second] { try? FileManager.default.removeItem(atPath: folder) } }
