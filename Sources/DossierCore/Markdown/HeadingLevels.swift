@@ -12,25 +12,19 @@ enum HeadingLevels {
         depth >= 2 ? 3 : 2
     }
 
-    /// Shifts every heading of engine-made HTML so the highest one becomes `h<top>` (deeper ones follow, capped at h6).
+    /// Shifts every heading of engine-made HTML, in place, so the highest one becomes `h<top>` (deeper ones follow,
+    /// capped at h6). Only the level digits change, so the HTML keeps its length: the Markdown renderer applies this
+    /// to cmark's own output before copying it into a string, instead of copying the whole body a second time.
     ///
     /// Only `<hN>`, `<hN …>` and `</hN>` tags are touched; cmark escapes `<` in text and code, so no text changes.
-    static func nest(_ html: String, top: Int) -> String {
-        let nested: String? = html.withUTF8Bytes { bytes in
-            let tags = headingTags(in: bytes)
-            guard let highest = tags.map({ bytes[$0] - UInt8(ascii: "0") }).min() else { return nil }
-            let shift = top - Int(highest)
-            guard shift != 0 else { return nil }
-            return String(unsafeUninitializedCapacity: bytes.count) { out in
-                _ = out.initialize(from: bytes)
-                for i in tags {
-                    let level = min(6, max(1, Int(bytes[i] - UInt8(ascii: "0")) + shift))
-                    out[i] = UInt8(ascii: "0") + UInt8(level)
-                }
-                return bytes.count
-            }
+    static func nest(_ html: UnsafeMutableBufferPointer<UInt8>, top: Int) {
+        let tags = headingTags(in: UnsafeBufferPointer(html))
+        guard let highest = tags.map({ html[$0] - UInt8(ascii: "0") }).min() else { return }
+        let shift = top - Int(highest)
+        guard shift != 0 else { return }
+        for i in tags {
+            html[i] = UInt8(ascii: "0") + UInt8(min(6, max(1, Int(html[i] - UInt8(ascii: "0")) + shift)))
         }
-        return nested ?? html
     }
 
     /// Positions of the level digit in every opening and closing heading tag.

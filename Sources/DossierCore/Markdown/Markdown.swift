@@ -93,9 +93,10 @@ public struct MarkdownRenderer: Sendable {
 
     /// Renders `text`, whose first line is line `line` and first column `column` of its file.
     ///
-    /// `inline` drops the paragraph around a single-paragraph text (notes, provisions, events).
+    /// `inline` drops the paragraph around a single-paragraph text (notes, provisions, events). With `headingTop`,
+    /// the highest heading becomes `h<headingTop>` and the others follow (see `HeadingLevels`).
     /// `resolve` returns nil for a reference to no known brief; such links are reported, and left as written.
-    public func render(_ text: String, line: Int = 1, column: Int = 1, inline: Bool = false,
+    public func render(_ text: String, line: Int = 1, column: Int = 1, inline: Bool = false, headingTop: Int? = nil,
                        resolve: (CrossReference) -> ResolvedLink?) -> RenderedMarkdown {
         if inline, Self.isPlainText(text) { return RenderedMarkdown(html: text, references: []) }
         let root: OpaquePointer? = text.withUTF8Bytes { buffer in
@@ -136,7 +137,10 @@ public struct MarkdownRenderer: Sendable {
             return RenderedMarkdown(html: "", references: references, suspicious: suspicious)
         }
         defer { free(rendered) }
-        var html = String(cString: rendered)
+        let bytes = UnsafeMutableBufferPointer(start: UnsafeMutableRawPointer(rendered).assumingMemoryBound(to: UInt8.self),
+                                               count: strlen(rendered))
+        if let headingTop { HeadingLevels.nest(bytes, top: headingTop) }
+        var html = String(decoding: bytes, as: UTF8.self)
         if inline { html = Self.unwrapSingleParagraph(html) }
         return RenderedMarkdown(html: html, references: references, suspicious: suspicious)
     }

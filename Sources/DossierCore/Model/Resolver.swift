@@ -376,10 +376,10 @@ final class MarkdownPass {
     }
 
     /// Renders `text` for a page at `depth`, adding broken references to `out`.
-    private func render(_ text: String, line: Int, column: Int = 1, inline: Bool = false, depth: Int, file: String,
-                        into out: inout Output) -> String {
+    private func render(_ text: String, line: Int, column: Int = 1, inline: Bool = false, headingTop: Int? = nil, depth: Int,
+                        file: String, into out: inout Output) -> String {
         // The checker is captured, not its tables: copies of those would cost a retain of each per text.
-        let rendered = renderer.render(text, line: line, column: column, inline: inline) { [checker] ref in
+        let rendered = renderer.render(text, line: line, column: column, inline: inline, headingTop: headingTop) { [checker] ref in
             let id = PageID.brief(ref.kind, ref.slug)
             guard checker.exists(ref.kind, ref.slug) else { return nil }
             let href = Route.href(to: id, fromDepth: depth, fragment: ref.fragment)
@@ -407,11 +407,10 @@ final class MarkdownPass {
         header.html = body(markdown, line: header.bodyLine, depth: depth, file: header.file, into: &out)
     }
 
-    /// A body rendered with its headings where its page shows them: done here, where cmark has just written the HTML,
-    /// instead of when the page renders, the headings' scan reads memory still in the cache.
+    /// A body rendered with its headings where its page shows them: set in cmark's output, which is still in the
+    /// cache, before it is copied into a string (instead of when the page renders, or in a second copy).
     private func body(_ markdown: String, line: Int, depth: Int, file: String, into out: inout Output) -> String {
-        let html = render(markdown, line: line, depth: depth, file: file, into: &out)
-        return HeadingLevels.nest(html, top: HeadingLevels.top(atDepth: depth))
+        render(markdown, line: line, headingTop: HeadingLevels.top(atDepth: depth), depth: depth, file: file, into: &out)
     }
 
     /// Renders an inline text of a brief page into its `html` and empties its Markdown, which nothing reads afterwards.
