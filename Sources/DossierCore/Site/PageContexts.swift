@@ -29,8 +29,8 @@ final class PageContexts {
         var proposalHrefs: [String] = []
         var dates = DateObjects()
         var briefPages: [String: TemplateObject] = [:]
-        /// Each page that mentions another: its place in "Mentioned in" lists (by lowercased title, then by id), and
-        /// its link from a brief page.
+        /// Each page: its place in "Mentioned in" lists (by lowercased title, then by id), and its link from a brief
+        /// page.
         var mentioning: [PageID: (rank: Int, link: TemplateObject)] = [:]
     }
 
@@ -53,10 +53,16 @@ final class PageContexts {
         shared.sources = depths.map { depth in Parallel.map(Array(dossier.sources.indices)) { makeSourceLink($0, depth: depth) } }
         shared.proposalHrefs = dossier.proposals.slugs.map { Route.href(to: .brief(.proposal, $0), fromDepth: 2) }
         for section in ["proposals", "actors", "sources"] { shared.briefPages[section] = commonBase(depth: 2, section: section) }
-        let mentioning = Parallel.map(Array(Set(dossier.mentions.values.joined()))) { [dossier] id in
+        // Every page is ranked, not only those that mention others (a page that mentions none is never looked up):
+        // gathering those into a set first held one core for 0.2 s at 100,000 briefs.
+        let pages: [PageID] = [.home] + [(BriefKind.actor, dossier.actors.slugs), (.proposal, dossier.proposals.slugs),
+                                         (.source, dossier.sources.slugs), (.page, dossier.pages.slugs)]
+            .flatMap { kind, slugs in slugs.map { PageID.brief(kind, $0) } }
+        let mentioning = Parallel.map(pages) { [dossier] id in
             (key: dossier.title(of: id).lowercased(), id: id)
         }.sorted { ($0.key, $0.id) < ($1.key, $1.id) }
         let links = Parallel.map(mentioning) { [self] in link($0.id, depth: 2) }
+        shared.mentioning.reserveCapacity(mentioning.count)
         for rank in mentioning.indices { shared.mentioning[mentioning[rank].id] = (rank, links[rank]) }
     }
 
