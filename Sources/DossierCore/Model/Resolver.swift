@@ -492,7 +492,7 @@ final class MarkdownPass {
         // Taken in the order of their ids, each page's mentioning pages come out sorted.
         let order = outputs.indices.sorted(by: { outputs[$0].id < outputs[$1].id })
         // Mentions of actors and sources are gathered beside those of proposals, pages and the home page.
-        let shards = Parallel.map([false, true]) { [outputs] actorsAndSources in
+        var shards = Parallel.map([false, true]) { [outputs] actorsAndSources in
             var mentions: [PageID: [PageID]] = [:]
             for i in order {
                 for target in outputs[i].targets where target.isActorOrSource == actorsAndSources && target != outputs[i].id {
@@ -501,9 +501,13 @@ final class MarkdownPass {
             }
             return mentions
         }
+        // The first shard is moved out, not copied: growing a copy copied every entry, on one core.
         var mentions = shards[0]
-        mentions.reserveCapacity(shards[0].count + shards[1].count)
-        for (target, pages) in shards[1] { mentions[target] = pages }
+        let others = shards[1]
+        shards = []
+        mentions.reserveCapacity(mentions.count + others.count)
+        for (target, pages) in others { mentions[target] = pages }
+        dossier.sourceLinks.reserveCapacity(outputs.count)
         for i in order {
             diagnostics += outputs[i].diagnostics
             if !sourceLinks[i].isEmpty { dossier.sourceLinks[outputs[i].id] = sourceLinks[i] }
