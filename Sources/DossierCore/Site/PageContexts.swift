@@ -31,7 +31,7 @@ final class PageContexts {
         var briefPages: [String: TemplateObject] = [:]
         /// Each page: its place in "Mentioned in" lists (by lowercased title, then by id), and its link from a brief
         /// page.
-        var mentioning: [PageID: (rank: Int, link: TemplateObject)] = [:]
+        var inMentions: [PageID: (rank: Int, link: TemplateObject)] = [:]
     }
 
     init(dossier: Dossier, baseURL: String?, extra: TemplateObject = [:]) {
@@ -58,12 +58,12 @@ final class PageContexts {
         let pages: [PageID] = [.home] + [(BriefKind.actor, dossier.actors.slugs), (.proposal, dossier.proposals.slugs),
                                          (.source, dossier.sources.slugs), (.page, dossier.pages.slugs)]
             .flatMap { kind, slugs in slugs.map { PageID.brief(kind, $0) } }
-        let mentioning = Parallel.map(pages) { [dossier] id in
+        let ranked = Parallel.map(pages) { [dossier] id in
             (key: dossier.title(of: id).lowercased(), id: id)
         }.sorted { ($0.key, $0.id) < ($1.key, $1.id) }
-        let links = Parallel.map(mentioning) { [self] in link($0.id, depth: 2) }
-        shared.mentioning.reserveCapacity(mentioning.count)
-        for rank in mentioning.indices { shared.mentioning[mentioning[rank].id] = (rank, links[rank]) }
+        let links = Parallel.map(ranked) { [self] in link($0.id, depth: 2) }
+        shared.inMentions.reserveCapacity(ranked.count)
+        for rank in ranked.indices { shared.inMentions[ranked[rank].id] = (rank, links[rank]) }
     }
 
     // MARK: Small pieces
@@ -134,7 +134,7 @@ final class PageContexts {
     private func mentions(_ id: PageID, depth: Int) -> [TemplateObject] {
         var found: [(page: PageID, rank: Int, link: TemplateObject)] = []
         for page in dossier.mentions[id] ?? [] {
-            if let entry = shared.mentioning[page] { found.append((page, entry.rank, entry.link)) }
+            if let entry = shared.inMentions[page] { found.append((page, entry.rank, entry.link)) }
         }
         found.sort { $0.rank < $1.rank }
         return found.map { depth == 2 ? $0.link : link($0.page, depth: depth) }
