@@ -188,14 +188,14 @@ public enum ContentLoader {
     }
 
     private static func mapping(_ yaml: String, bag: DiagnosticBag, lineOffset: Int, what: String) -> FieldReader? {
-        if let node = SimpleYAML.compose(yaml) {
-            return FieldReader(node, bag: bag, lineOffset: lineOffset, what: what)
+        if let table = SimpleYAML.compose(yaml) {
+            return FieldReader(table, bag: bag, lineOffset: lineOffset, what: what)
         }
         do {
             guard let node = try Yams.compose(yaml: yaml) else {
-                return FieldReader(.mapping([], .init(line: 1, column: 0)), bag: bag, lineOffset: lineOffset, what: what)
+                return FieldReader(YAMLTable(), bag: bag, lineOffset: lineOffset, what: what)
             }
-            return FieldReader(YAMLNode(node), bag: bag, lineOffset: lineOffset, what: what)
+            return FieldReader(YAMLTable(node), bag: bag, lineOffset: lineOffset, what: what)
         } catch {
             YAMLErrors.report(error, in: bag, lineOffset: lineOffset)
             return nil

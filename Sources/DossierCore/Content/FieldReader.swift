@@ -18,58 +18,73 @@ final class DiagnosticBag {
 ///
 /// Each getter marks its key as known; `finish()` then warns about every key that no getter asked for.
 final class FieldReader {
-    private let pairs: [(key: String, keyNode: YAMLNode, value: YAMLNode)]
-    /// Each key's hash (see `hash(_:)`), compared before the key itself.
-    private let keyHashes: [UInt32]
+    private let table: YAMLTable
+    /// The mapping's node in the table.
+    private let mapping: Int
     private let bag: DiagnosticBag
     private let lineOffset: Int
-    /// The keys getters asked for, and whether each pair was asked for.
-    private var known: [String] = []
-    private var asked: [Bool]
     /// Where the mapping itself starts, for errors about missing fields.
     let line: Int
     let column: Int
 
-    init?(_ node: YAMLNode, bag: DiagnosticBag, lineOffset: Int, what: String) {
+    /// Reads the mapping at `index` of `table` (its root by default).
+    init?(_ table: YAMLTable, at index: Int = 0, bag: DiagnosticBag, lineOffset: Int, what: String) {
+        self.table = table
+        mapping = index
         self.bag = bag
         self.lineOffset = lineOffset
-        line = node.location.line + lineOffset
-        column = node.location.column
-        guard case .mapping(let mapping, _) = node else {
+        guard index < table.nodes.count else {
+            // An empty document: a mapping with nothing in it.
+            (line, column) = (1 + lineOffset, 0)
+            return
+        }
+        line = Int(table.nodes[index].line) + lineOffset
+        column = Int(table.nodes[index].column)
+        guard table.nodes[index].kind == .mapping else {
             bag.error("\(what) must be a mapping of 'key: value' lines", line: line, column: column)
             return nil
         }
-        pairs = mapping.map { (key: $0.key.string ?? "", keyNode: $0.key, value: $0.value) }
-        keyHashes = pairs.map { Self.hash($0.key) }
-        asked = Array(repeating: false, count: pairs.count)
-        known.reserveCapacity(16)
+    }
+
+    /// The key nodes of this mapping, each followed by its value.
+    private var keys: [Int] {
+        guard mapping < table.nodes.count else { return [] }
+        var out: [Int] = []
+        var k = mapping + 1
+        let end = Int(table.nodes[mapping].end)
+        while k < end {
+            out.append(k)
+            k = Int(table.nodes[Int(table.nodes[k].end)].end)
+        }
+        return out
     }
 
     /// The line of each key in this mapping.
     var keyLines: [String: Int] {
-        Dictionary(pairs.map { ($0.key, location(of: $0.keyNode).line) }, uniquingKeysWith: { first, _ in first })
+        Dictionary(keys.map { (table.text($0), location(of: $0).line) }, uniquingKeysWith: { first, _ in first })
     }
 
-    func location(of node: YAMLNode) -> (line: Int, column: Int) {
-        (node.location.line + lineOffset, node.location.column)
+    func location(of node: Int) -> (line: Int, column: Int) {
+        (Int(table.nodes[node].line) + lineOffset, Int(table.nodes[node].column))
     }
 
-    /// FNV-1a over the key's UTF-8 bytes.
-    private static func hash(_ key: String) -> UInt32 {
-        key.withUTF8Bytes { bytes in
-            var hash: UInt32 = 2_166_136_261
-            for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
-            return hash
+    /// The value of `key`, nil when it is missing or null.
+    private func node(_ key: String) -> Int? {
+        table.known.append((mapping, key))
+        guard mapping < table.nodes.count else { return nil }
+        var k = mapping + 1
+        let end = Int(table.nodes[mapping].end)
+        while k < end {
+            let value = Int(table.nodes[k].end)
+            if table.text(k, is: key) {
+                table.asked[k] = true
+                let v = table.nodes[value]
+                if v.kind == .scalar, v.style == .plain, v.count <= 4, Self.isNull(table.text(value)) { return nil }
+                return value
+            }
+            k = Int(table.nodes[value].end)
         }
-    }
-
-    private func node(_ key: String) -> YAMLNode? {
-        known.append(key)
-        let hash = Self.hash(key)
-        guard let i = keyHashes.indices.first(where: { keyHashes[$0] == hash && pairs[$0].key == key }) else { return nil }
-        asked[i] = true
-        if case .scalar(let s) = pairs[i].value, s.style == .plain, Self.isNull(s.text) { return nil }
-        return pairs[i].value
+        return nil
     }
 
     /// Whether a plain scalar means null: empty, `~`, or `null` in one of its three spellings.
@@ -81,8 +96,8 @@ final class FieldReader {
         }
     }
 
-    private func scalar(_ node: YAMLNode, key: String, what: String) -> String? {
-        if case .scalar(let s) = node { return s.text }
+    private func scalar(_ node: Int, key: String, what: String) -> String? {
+        if table.nodes[node].kind == .scalar { return table.text(node) }
         let at = location(of: node)
         bag.error("'\(key)' must be \(what)", line: at.line, column: at.column)
         return nil
@@ -113,17 +128,17 @@ final class FieldReader {
 
     func bool(_ key: String) -> Bool? {
         guard let n = node(key) else { return nil }
-        if let b = n.bool { return b }
+        if table.nodes[n].kind == .scalar, let b = Bool.construct(from: table.yams(n)) { return b }
         let at = location(of: n)
-        bag.error("'\(key)' must be true or false, not '\(n.string ?? "")'", line: at.line, column: at.column)
+        bag.error("'\(key)' must be true or false, not '\(text(n))'", line: at.line, column: at.column)
         return nil
     }
 
     func int(_ key: String, in range: ClosedRange<Int>) -> Int? {
         guard let n = node(key) else { return nil }
-        if let i = n.int, range.contains(i) { return i }
+        if table.nodes[n].kind == .scalar, let i = Int.construct(from: table.yams(n)), range.contains(i) { return i }
         let at = location(of: n)
-        bag.error("'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(n.string ?? "")'",
+        bag.error("'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text(n))'",
                   line: at.line, column: at.column)
         return nil
     }
@@ -157,12 +172,12 @@ final class FieldReader {
     }
 
     /// A list's items; a single scalar counts as a list of one.
-    private func items(_ key: String) -> [YAMLNode] {
+    private func items(_ key: String) -> [Int] {
         guard let n = node(key) else { return [] }
-        switch n {
-        case .sequence(let items, _): return items
+        switch table.nodes[n].kind {
+        case .sequence: return table.children(n)
         case .scalar: return [n]
-        default:
+        case .mapping:
             let at = location(of: n)
             bag.error("'\(key)' must be a list", line: at.line, column: at.column)
             return []
@@ -198,15 +213,24 @@ final class FieldReader {
 
     /// The mappings of a list of mappings (positions, events).
     func mappings(_ key: String, what: String) -> [FieldReader] {
-        items(key).compactMap { FieldReader($0, bag: bag, lineOffset: lineOffset, what: what) }
+        items(key).compactMap { FieldReader(table, at: $0, bag: bag, lineOffset: lineOffset, what: what) }
     }
 
     /// Warns about keys no getter asked for, naming the closest known key.
     func finish() {
-        for (i, pair) in pairs.enumerated() where !asked[i] && !known.contains(pair.key) {
-            let at = location(of: pair.keyNode)
-            bag.warning("unknown field '\(pair.key)'", line: at.line, column: at.column,
-                        hint: Suggestion.hint(for: pair.key, in: known))
+        let unasked = keys.filter { !table.asked[$0] }
+        guard !unasked.isEmpty else { return }
+        let known = table.known.filter { $0.mapping == mapping }.map(\.key)
+        for k in unasked {
+            let key = table.text(k)
+            guard !known.contains(key) else { continue }
+            let at = location(of: k)
+            bag.warning("unknown field '\(key)'", line: at.line, column: at.column, hint: Suggestion.hint(for: key, in: known))
         }
+    }
+
+    /// A scalar's text, empty for anything else.
+    private func text(_ node: Int) -> String {
+        table.nodes[node].kind == .scalar ? table.text(node) : ""
     }
 }

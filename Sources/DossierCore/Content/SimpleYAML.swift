@@ -7,11 +7,11 @@ import Yams
 /// libyaml alone scans at about 30 MB/s. This reads one line at a time and accepts only a subset whose meaning is
 /// unambiguous: block mappings with simple keys, block sequences (also indentless), single-line plain, single- and
 /// double-quoted scalars (`\"` and `\\` the only escapes), single-line flow sequences of simple items, and comment
-/// or blank lines. The nodes are the ones `Yams.compose` returns for the same text: same strings, styles, tags and
-/// locations. Anything else (anchors, tags, block scalars, multi-line scalars, trailing comments, empty values, duplicate
+/// or blank lines. The table's nodes are the ones `Yams.compose` returns for the same text: same strings, styles, tags
+/// and locations. Anything else (anchors, tags, block scalars, multi-line scalars, trailing comments, empty values, duplicate
 /// keys, tabs, any error) returns nil and is left to Yams, which also reports the errors.
 enum SimpleYAML {
-    static func compose(_ text: String) -> YAMLNode? {
+    static func compose(_ text: String) -> YAMLTable? {
         text.withUTF8Bytes { bytes in
             var parser = Parser(bytes)
             return parser.document()
@@ -34,17 +34,22 @@ enum SimpleYAML {
         let bytes: UnsafeBufferPointer<UInt8>
         var lines: [Line] = []
         var i = 0
+        /// The nodes so far; a plain or unescaped scalar's text is where it is in the YAML, which the table copies.
+        let table: YAMLTable
 
         init(_ bytes: UnsafeBufferPointer<UInt8>) {
             self.bytes = bytes
+            table = YAMLTable(bytes: Array(bytes))
         }
 
-        mutating func document() -> YAMLNode? {
+        mutating func document() -> YAMLTable? {
             do {
                 try splitLines()
                 guard !lines.isEmpty else { return nil }
-                let root = try mapping(indent: lines[0].indent)
-                return i == lines.count ? root : nil
+                try mapping(indent: lines[0].indent)
+                guard i == lines.count else { return nil }
+                table.complete()
+                return table
             } catch {
                 return nil
             }
@@ -97,14 +102,16 @@ enum SimpleYAML {
             }
         }
 
-        func mark(_ line: Line, _ position: Int) -> YAMLNode.Location {
+        /// The 1-based line and column of `position`.
+        func mark(_ line: Line, _ position: Int) -> (line: Int, column: Int) {
             var column = 1
             for k in line.start..<position where bytes[k] & 0xC0 != 0x80 { column += 1 }
-            return YAMLNode.Location(line: line.number, column: column)
+            return (line.number, column)
         }
 
-        func string(_ from: Int, _ to: Int) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: bytes[from..<to]), as: UTF8.self)
+        /// Adds a scalar whose text is `bytes[from..<to]`.
+        func scalar(_ from: Int, _ to: Int, style: Node.Scalar.Style, tag: UInt32, at mark: (line: Int, column: Int)) {
+            table.scalar(style: style, tag: tag, line: mark.line, column: mark.column, start: from, count: to - from)
         }
 
         static func isKeyCharacter(_ b: UInt8) -> Bool {
@@ -127,55 +134,51 @@ enum SimpleYAML {
         }
 
         /// A block mapping whose keys start at column `indent` of the current line and the lines after it.
-        mutating func mapping(indent: Int) throws -> YAMLNode {
+        mutating func mapping(indent: Int) throws {
             let first = lines[i]
             let mark = mark(first, first.start + indent)
-            var pairs: [(key: YAMLNode, value: YAMLNode)] = []
+            let container = table.open(.mapping, line: mark.line, column: mark.column)
             var keys: [Range<Int>] = []
-            pairs.reserveCapacity(8)
-            keys.reserveCapacity(8)
+            keys.reserveCapacity(16)
             while i < lines.count, lines[i].indent == indent {
                 let line = lines[i]
                 let keyStart = line.start + indent
                 guard let colon = keyEnd(line, keyStart) else { throw Unsupported() }
-                let key = string(keyStart, colon)
                 for other in keys where other.count == colon - keyStart
                     && memcmp(bytes.baseAddress! + other.lowerBound, bytes.baseAddress! + keyStart, other.count) == 0 {
                     throw Unsupported()
                 }
                 keys.append(keyStart..<colon)
-                let keyNode = YAMLNode.scalar(.init(text: key, style: .plain, tag: .implicit, location: self.mark(line, keyStart)))
+                scalar(keyStart, colon, style: .plain, tag: 0, at: self.mark(line, keyStart))
                 var valueStart = colon + 1
                 while valueStart < line.end, bytes[valueStart] == 0x20 { valueStart += 1 }
-                let value: YAMLNode
                 if valueStart == line.end {
                     i += 1
                     guard i < lines.count else { throw Unsupported() }
                     if lines[i].indent > indent {
-                        value = try block(indent: lines[i].indent)
+                        try block(indent: lines[i].indent)
                     } else if lines[i].indent == indent, isEntry(lines[i]) {
-                        value = try sequence(indent: indent)
+                        try sequence(indent: indent)
                     } else {
                         throw Unsupported()
                     }
                 } else {
-                    value = try inline(line, valueStart)
+                    try inline(line, valueStart)
                     i += 1
                     if i < lines.count, lines[i].indent > indent { throw Unsupported() }
                 }
-                pairs.append((keyNode, value))
             }
-            return .mapping(pairs, mark)
+            table.close(container)
         }
 
-        mutating func block(indent: Int) throws -> YAMLNode {
-            isEntry(lines[i]) ? try sequence(indent: indent) : try mapping(indent: indent)
+        mutating func block(indent: Int) throws {
+            if isEntry(lines[i]) { try sequence(indent: indent) } else { try mapping(indent: indent) }
         }
 
         /// A block sequence whose dashes are at column `indent`.
-        mutating func sequence(indent: Int) throws -> YAMLNode {
+        mutating func sequence(indent: Int) throws {
             let mark = mark(lines[i], lines[i].start + indent)
-            var items: [YAMLNode] = []
+            let container = table.open(.sequence, line: mark.line, column: mark.column)
             while i < lines.count, lines[i].indent == indent, isEntry(lines[i]) {
                 let line = lines[i]
                 var content = line.start + indent + 1
@@ -184,28 +187,43 @@ enum SimpleYAML {
                 if keyEnd(line, content) != nil {
                     let column = content - line.start
                     lines[i].indent = column
-                    items.append(try mapping(indent: column))
+                    try mapping(indent: column)
                 } else {
-                    items.append(try inline(line, content))
+                    try inline(line, content)
                     i += 1
                     if i < lines.count, lines[i].indent > indent { throw Unsupported() }
                 }
             }
-            return .sequence(items, mark)
+            table.close(container)
         }
 
         /// A value that fills the rest of the line.
-        func inline(_ line: Line, _ start: Int) throws -> YAMLNode {
+        func inline(_ line: Line, _ start: Int) throws {
             switch bytes[start] {
             case UInt8(ascii: "\""), UInt8(ascii: "'"):
-                let (node, end) = try quoted(line, start)
-                try expectEnd(line, end)
-                return node
+                try expectEnd(line, try quoted(line, start))
             case UInt8(ascii: "["):
-                return try flowSequence(line, start)
+                try flowSequence(line, start)
             default:
-                return try plain(line, start)
+                try plain(line, start)
             }
+        }
+
+        /// Where the first `a` or `b` in `bytes[from..<to]` is; `to` when there is none.
+        func firstOf(_ a: UInt8, _ b: UInt8, from: Int, to: Int) -> Int {
+            @inline(__always) func has(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+                let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
+                return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
+            }
+            var k = from
+            // Eight bytes at a time while none of them is either (the zero-byte test errs only above a match).
+            while k + 8 <= to {
+                let word = UnsafeRawPointer(bytes.baseAddress! + k).loadUnaligned(as: UInt64.self)
+                if has(word, a) | has(word, b) != 0 { break }
+                k += 8
+            }
+            while k < to, bytes[k] != a, bytes[k] != b { k += 1 }
+            return k
         }
 
         func expectEnd(_ line: Line, _ position: Int) throws {
@@ -215,7 +233,7 @@ enum SimpleYAML {
         }
 
         /// A plain scalar up to the end of the line, without anything that would make it end early or mean more.
-        func plain(_ line: Line, _ start: Int) throws -> YAMLNode {
+        func plain(_ line: Line, _ start: Int) throws {
             switch bytes[start] {
             case UInt8(ascii: "-"):
                 guard start + 1 < line.end, (0x30...0x39).contains(bytes[start + 1]) else { throw Unsupported() }
@@ -233,18 +251,18 @@ enum SimpleYAML {
                 if bytes[k] == UInt8(ascii: ":") && bytes[k + 1] == 0x20 { throw Unsupported() }
                 if bytes[k] == 0x20 && bytes[k + 1] == UInt8(ascii: "#") { throw Unsupported() }
             }
-            return .scalar(.init(text: string(start, end), style: .plain, tag: .implicit, location: mark(line, start)))
+            scalar(start, end, style: .plain, tag: 0, at: mark(line, start))
         }
 
-        /// A quoted scalar closed on the same line; returns it and the position after the closing quote.
-        func quoted(_ line: Line, _ start: Int) throws -> (YAMLNode, Int) {
+        /// A quoted scalar closed on the same line; returns the position after the closing quote.
+        func quoted(_ line: Line, _ start: Int) throws -> Int {
             let quote = bytes[start]
             let style: Node.Scalar.Style = quote == UInt8(ascii: "\"") ? .doubleQuoted : .singleQuoted
-            var k = start + 1
-            while k < line.end, bytes[k] != quote, bytes[k] != UInt8(ascii: "\\") { k += 1 }
+            var k = firstOf(quote, UInt8(ascii: "\\"), from: start + 1, to: line.end)
             if k < line.end, bytes[k] == quote, k + 1 == line.end || bytes[k + 1] != quote {
                 // No escape: the text is the bytes between the quotes.
-                return (.scalar(.init(text: string(start + 1, k), style: style, tag: .str, location: mark(line, start))), k + 1)
+                scalar(start + 1, k, style: style, tag: 1, at: mark(line, start))
+                return k + 1
             }
             var text: [UInt8] = []
             k = start + 1
@@ -270,39 +288,42 @@ enum SimpleYAML {
                 text.append(b)
                 k += 1
             }
-            let value = String(decoding: text, as: UTF8.self)
-            return (.scalar(.init(text: value, style: style, tag: .str, location: mark(line, start))), k + 1)
+            let from = table.append(bytes: text)
+            let at = mark(line, start)
+            table.scalar(style: style, tag: 1, line: at.line, column: at.column, start: from, count: text.count)
+            return k + 1
         }
 
         /// `[a, b, "c"]` on one line; plain items are letters, digits and `.`, `_`, `-`, `/`.
-        func flowSequence(_ line: Line, _ start: Int) throws -> YAMLNode {
-            var items: [YAMLNode] = []
+        func flowSequence(_ line: Line, _ start: Int) throws {
+            let mark = mark(line, start)
+            let container = table.open(.sequence, line: mark.line, column: mark.column)
             var k = start + 1
             func skipSpaces() { while k < line.end, bytes[k] == 0x20 { k += 1 } }
             skipSpaces()
             if k < line.end, bytes[k] == UInt8(ascii: "]") {
                 try expectEnd(line, k + 1)
-                return .sequence([], mark(line, start))
+                table.close(container)
+                return
             }
             while true {
                 guard k < line.end else { throw Unsupported() }
                 if bytes[k] == UInt8(ascii: "\"") || bytes[k] == UInt8(ascii: "'") {
-                    let (node, end) = try quoted(line, k)
-                    items.append(node)
-                    k = end
+                    k = try quoted(line, k)
                 } else {
                     let itemStart = k
                     while k < line.end, Self.isKeyCharacter(bytes[k]) || bytes[k] == UInt8(ascii: ".") || bytes[k] == UInt8(ascii: "/") {
                         k += 1
                     }
                     guard k > itemStart, bytes[itemStart] != UInt8(ascii: "-") else { throw Unsupported() }
-                    items.append(.scalar(.init(text: string(itemStart, k), style: .plain, tag: .implicit, location: mark(line, itemStart))))
+                    scalar(itemStart, k, style: .plain, tag: 0, at: self.mark(line, itemStart))
                 }
                 skipSpaces()
                 guard k < line.end else { throw Unsupported() }
                 if bytes[k] == UInt8(ascii: "]") {
                     try expectEnd(line, k + 1)
-                    return .sequence(items, mark(line, start))
+                    table.close(container)
+                    return
                 }
                 guard bytes[k] == UInt8(ascii: ",") else { throw Unsupported() }
                 k += 1
