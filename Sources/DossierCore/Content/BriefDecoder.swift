@@ -23,13 +23,11 @@ enum BriefDecoder {
         let title = r.string("title", required: true)
         let status = r.choice("status", ProposalStatus.self, required: true)
         let positions = r.mappings("positions", what: "a position").compactMap(position)
-        var seen: [String: Int] = [:]
-        for p in positions {
-            if let first = seen[p.actor.slug] {
+        // A proposal has tens of positions at most: comparing each with those before it costs less than hashing.
+        for (k, p) in positions.enumerated() {
+            if let first = positions[..<k].first(where: { $0.actor.slug == p.actor.slug }) {
                 bag.error("duplicate position for actor '\(p.actor.slug)'", line: p.actor.line, column: p.actor.column,
-                          hint: "the first is at line \(first); an actor holds one position per proposal")
-            } else {
-                seen[p.actor.slug] = p.actor.line
+                          hint: "the first is at line \(first.actor.line); an actor holds one position per proposal")
             }
         }
         let proposal = Proposal(

@@ -59,9 +59,9 @@ final class FieldReader {
         return out
     }
 
-    /// The line of each key in this mapping.
-    var keyLines: [String: Int] {
-        Dictionary(keys.map { (table.text($0), location(of: $0).line) }, uniquingKeysWith: { first, _ in first })
+    /// The line of each key in this mapping, in order.
+    var keyLines: [(field: String, line: Int)] {
+        keys.map { (table.text($0), location(of: $0).line) }
     }
 
     func location(of node: Int) -> (line: Int, column: Int) {
@@ -218,10 +218,14 @@ final class FieldReader {
 
     /// Warns about keys no getter asked for, naming the closest known key.
     func finish() {
-        let unasked = keys.filter { !table.asked[$0] }
-        guard !unasked.isEmpty else { return }
+        guard mapping < table.nodes.count else { return }
+        // Most mappings had every key asked for: found without gathering anything.
+        var k = mapping + 1
+        let end = Int(table.nodes[mapping].end)
+        while k < end, table.asked[k] { k = Int(table.nodes[Int(table.nodes[k].end)].end) }
+        guard k < end else { return }
         let known = table.known.filter { $0.mapping == mapping }.map(\.key)
-        for k in unasked {
+        for k in keys where !table.asked[k] {
             let key = table.text(k)
             guard !known.contains(key) else { continue }
             let at = location(of: k)

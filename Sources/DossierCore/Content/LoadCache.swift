@@ -44,22 +44,17 @@ final class LoadCache {
     }
 
     /// Everything decoded from a file but its body; the home page's body counts, as the home page shows it.
-    /// (Field lines are listed in order: a dictionary's description follows no fixed order.)
     private static func head(_ value: ContentLoader.Decoded?, _ diagnostics: [Diagnostic]) -> String {
         func bodiless(_ header: BriefHeader) -> BriefHeader {
             var header = header
             header.body = ""
-            header.fieldLines = [:]
             return header
         }
-        func lines(_ header: BriefHeader) -> String {
-            String(describing: header.fieldLines.sorted { $0.key < $1.key })
-        }
         switch value {
-        case .actor(var a)?: let l = lines(a.header); a.header = bodiless(a.header); return l + String(describing: a)
-        case .proposal(var p)?: let l = lines(p.header); p.header = bodiless(p.header); return l + String(describing: p)
-        case .source(var s)?: let l = lines(s.header); s.header = bodiless(s.header); return l + String(describing: s)
-        case .page(var p)?: let l = lines(p.header); p.header = bodiless(p.header); return l + String(describing: p)
+        case .actor(var a)?: a.header = bodiless(a.header); return String(describing: a)
+        case .proposal(var p)?: p.header = bodiless(p.header); return String(describing: p)
+        case .source(var s)?: s.header = bodiless(s.header); return String(describing: s)
+        case .page(var p)?: p.header = bodiless(p.header); return String(describing: p)
         case .site(let s)?: return String(describing: s)
         case .home(let h)?: return String(describing: h)
         case nil: return String(describing: diagnostics)

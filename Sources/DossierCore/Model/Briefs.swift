@@ -9,10 +9,16 @@ public struct BriefHeader: Sendable {
     /// 1-based line where the body starts in the file.
     public var bodyLine: Int
     public var draft: Bool
-    /// The line of each top-level front-matter field, e.g. `["name": 2, "updated": 8]`.
-    public var fieldLines: [String: Int] = [:]
+    /// The line of each top-level front-matter field, in the order written, e.g. `[("name", 2), ("updated", 8)]`: a
+    /// list, which costs a brief an allocation where a dictionary cost hashing every field.
+    public var fieldLines: [(field: String, line: Int)] = []
     /// The body rendered to HTML, filled in by the resolver.
     public var html: String = ""
+
+    /// The line `field` is written on, if it is.
+    public func line(of field: String) -> Int? {
+        fieldLines.first { $0.field == field }?.line
+    }
 }
 
 /// A person, state or organisation.

@@ -78,7 +78,7 @@ public enum Lints {
 
     /// The line of the first of `fields` written in the brief, or 1.
     private static func line(_ header: BriefHeader, _ fields: String...) -> Int {
-        fields.lazy.compactMap { header.fieldLines[$0] }.first ?? 1
+        fields.lazy.compactMap { header.line(of: $0) }.first ?? 1
     }
 
     private static func warning(_ file: String, _ line: Int, _ message: String, hint: String) -> Diagnostic {
