@@ -35,18 +35,21 @@ public struct CrossReference: Hashable, Sendable {
         return (kind, String(rest), fragment)
     }
 
-    /// The same for an ASCII URL, where bytes are Characters: no Character breaking, no Substrings.
+    /// The same for an ASCII URL, where bytes are Characters: read as bytes, without indices into the string.
     private static func parseASCII(_ url: String) -> (BriefKind, String, String?)? {
-        let utf8 = url.utf8
-        guard let colon = utf8.firstIndex(of: UInt8(ascii: ":")),
-              let kind = BriefKind(rawValue: String(url[..<colon])) else { return nil }
-        let rest = url[utf8.index(after: colon)...]
-        guard let hash = rest.utf8.firstIndex(of: UInt8(ascii: "#")) else { return (kind, String(rest), nil) }
-        return (kind, String(rest[..<hash]), String(rest[rest.utf8.index(after: hash)...]))
+        url.withUTF8Bytes { bytes in
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")),
+                  let kind = BriefKind.allCases.first(where: { $0.rawValue.utf8.elementsEqual(bytes[..<colon]) }) else { return nil }
+            let rest = bytes[(colon + 1)...]
+            func text(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: part), as: UTF8.self)
+            }
+            guard let hash = rest.firstIndex(of: UInt8(ascii: "#")) else { return (kind, text(rest), nil) }
+            return (kind, text(rest[..<hash]), text(rest[(hash + 1)...]))
+        }
     }
 }
 
-/// Where a cross-reference leads: the page-relative URL and the target's display name.
 public struct ResolvedLink: Sendable {
     public var href: String
     public var name: String
