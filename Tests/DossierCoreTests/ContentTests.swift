@@ -138,6 +138,15 @@ import Testing
         #expect(fixture.check().succeeded)
     }
 
+    @Test func aKeyThatIsAListIsNeverReadAsAField() {
+        // Left to Yams; the list's first item, `kind`, must not pass for the field `kind`.
+        let fixture = Fixture(changing: ["actors/nato.md": "---\n? [kind, a, b, c]\n: state\nname: NATO\n---\n"])
+        #expect(fixture.messages() == [
+            "actors/nato.md:2:1: error: missing required field 'kind'",
+            "actors/nato.md:2:3: warning: unknown field ''",
+        ])
+    }
+
     @Test func aURLThatIsNotHTTPIsAnError() {
         let fixture = Fixture(changing: ["sources/opinion-piece.md": "---\ntitle: An opinion piece\nurl: javascript:alert(1)\n---\n"])
         #expect(fixture.messages().first?.hasPrefix(

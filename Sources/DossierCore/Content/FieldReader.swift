@@ -46,15 +46,24 @@ final class FieldReader {
         }
     }
 
+    /// Where the mapping's pairs end in the table; its first key is at `mapping + 1`.
+    private var end: Int {
+        mapping < table.nodes.count ? Int(table.nodes[mapping].end) : mapping + 1
+    }
+
+    /// The key after the one at `key`, past its value.
+    private func next(_ key: Int) -> Int {
+        Int(table.nodes[Int(table.nodes[key].end)].end)
+    }
+
     /// The key nodes of this mapping, each followed by its value.
     private var keys: [Int] {
-        guard mapping < table.nodes.count else { return [] }
         var out: [Int] = []
         var k = mapping + 1
-        let end = Int(table.nodes[mapping].end)
+        let end = end
         while k < end {
             out.append(k)
-            k = Int(table.nodes[Int(table.nodes[k].end)].end)
+            k = next(k)
         }
         return out
     }
@@ -71,18 +80,16 @@ final class FieldReader {
     /// The value of `key`, nil when it is missing or null.
     private func node(_ key: String) -> Int? {
         table.known.append((mapping, key))
-        guard mapping < table.nodes.count else { return nil }
         var k = mapping + 1
-        let end = Int(table.nodes[mapping].end)
+        let end = end
         while k < end {
-            let value = Int(table.nodes[k].end)
             if table.text(k, is: key) {
                 table.asked[k] = true
-                let v = table.nodes[value]
+                let value = Int(table.nodes[k].end), v = table.nodes[value]
                 if v.kind == .scalar, v.style == .plain, v.count <= 4, Self.isNull(table.text(value)) { return nil }
                 return value
             }
-            k = Int(table.nodes[value].end)
+            k = next(k)
         }
         return nil
     }
@@ -130,7 +137,7 @@ final class FieldReader {
         guard let n = node(key) else { return nil }
         if table.nodes[n].kind == .scalar, let b = Bool.construct(from: table.yams(n)) { return b }
         let at = location(of: n)
-        bag.error("'\(key)' must be true or false, not '\(text(n))'", line: at.line, column: at.column)
+        bag.error("'\(key)' must be true or false, not '\(table.text(n))'", line: at.line, column: at.column)
         return nil
     }
 
@@ -138,7 +145,7 @@ final class FieldReader {
         guard let n = node(key) else { return nil }
         if table.nodes[n].kind == .scalar, let i = Int.construct(from: table.yams(n)), range.contains(i) { return i }
         let at = location(of: n)
-        bag.error("'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text(n))'",
+        bag.error("'\(key)' must be a whole number from \(range.lowerBound) to \(range.upperBound), not '\(table.text(n))'",
                   line: at.line, column: at.column)
         return nil
     }
@@ -218,11 +225,10 @@ final class FieldReader {
 
     /// Warns about keys no getter asked for, naming the closest known key.
     func finish() {
-        guard mapping < table.nodes.count else { return }
         // Most mappings had every key asked for: found without gathering anything.
         var k = mapping + 1
-        let end = Int(table.nodes[mapping].end)
-        while k < end, table.asked[k] { k = Int(table.nodes[Int(table.nodes[k].end)].end) }
+        let end = end
+        while k < end, table.asked[k] { k = next(k) }
         guard k < end else { return }
         let known = table.known.filter { $0.mapping == mapping }.map(\.key)
         for k in keys where !table.asked[k] {
@@ -233,8 +239,4 @@ final class FieldReader {
         }
     }
 
-    /// A scalar's text, empty for anything else.
-    private func text(_ node: Int) -> String {
-        table.nodes[node].kind == .scalar ? table.text(node) : ""
-    }
 }

@@ -139,9 +139,10 @@ final class YAMLTable {
 
     var isEmpty: Bool { nodes.isEmpty }
 
-    /// The text of scalar `i`.
+    /// The text of scalar `i`; empty for a container (a mapping's key can be one, in what Yams reads).
     func text(_ i: Int) -> String {
         let node = nodes[i]
+        guard node.kind == .scalar else { return "" }
         return bytes.withUnsafeBufferPointer {
             String(decoding: UnsafeBufferPointer(rebasing: $0[Int(node.start)..<Int(node.start + node.count)]), as: UTF8.self)
         }
@@ -150,7 +151,7 @@ final class YAMLTable {
     /// Whether scalar `i`'s text is `key`.
     func text(_ i: Int, is key: String) -> Bool {
         let node = nodes[i]
-        guard key.utf8.count == Int(node.count) else { return false }
+        guard node.kind == .scalar, key.utf8.count == Int(node.count) else { return false }
         return key.withUTF8Bytes { key in
             bytes.withUnsafeBufferPointer {
                 key.isEmpty || memcmp($0.baseAddress! + Int(node.start), key.baseAddress!, key.count) == 0
