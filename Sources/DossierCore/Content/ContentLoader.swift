@@ -91,7 +91,7 @@ public enum ContentLoader {
         let display = String.concat(root, "/", relative)
         func text(_ part: Substring.UTF8View) -> String { String(Substring(part)) }
         if parts.contains(where: { $0.first == UInt8(ascii: ".") }) { return .hidden }
-        if parts.count > 1, parts[0].elementsEqual("assets".utf8) { return .asset(String(Substring(relative.utf8.dropFirst(7)))) }
+        if parts.count > 1, parts[0].elementsEqual("assets".utf8) { return .asset(String(Substring(relative.utf8.dropFirst("assets/".utf8.count)))) }
         if parts.count == 1, parts[0].elementsEqual("site.yml".utf8) { return .job(display, .site) }
         if parts.count == 1, parts[0].elementsEqual("index.md".utf8) { return .job(display, .home) }
         if parts.count == 2, let kind = BriefKind.allCases.first(where: { $0.folder.utf8.elementsEqual(parts[0]) }),

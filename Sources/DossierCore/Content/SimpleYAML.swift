@@ -211,15 +211,11 @@ enum SimpleYAML {
 
         /// Where the first `a` or `b` in `bytes[from..<to]` is; `to` when there is none.
         func firstOf(_ a: UInt8, _ b: UInt8, from: Int, to: Int) -> Int {
-            @inline(__always) func has(_ word: UInt64, _ byte: UInt8) -> UInt64 {
-                let x = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
-                return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
-            }
             var k = from
-            // Eight bytes at a time while none of them is either (the zero-byte test errs only above a match).
+            // Eight bytes at a time while none of them is either.
             while k + 8 <= to {
                 let word = UnsafeRawPointer(bytes.baseAddress! + k).loadUnaligned(as: UInt64.self)
-                if has(word, a) | has(word, b) != 0 { break }
+                if WordScan.has(word, a) | WordScan.has(word, b) != 0 { break }
                 k += 8
             }
             while k < to, bytes[k] != a, bytes[k] != b { k += 1 }

@@ -137,8 +137,6 @@ final class YAMLTable {
 
     // MARK: Reading
 
-    var isEmpty: Bool { nodes.isEmpty }
-
     /// The text of scalar `i`; empty for a container (a mapping's key can be one, in what Yams reads).
     func text(_ i: Int) -> String {
         let node = nodes[i]
@@ -148,7 +146,8 @@ final class YAMLTable {
         }
     }
 
-    /// Whether scalar `i`'s text is `key`.
+    /// Whether scalar `i`'s text is `key`; never for a container. Asked of every key a getter passes.
+    @inline(__always)
     func text(_ i: Int, is key: String) -> Bool {
         let node = nodes[i]
         guard node.kind == .scalar, key.utf8.count == Int(node.count) else { return false }

@@ -50,6 +50,7 @@ public struct CrossReference: Hashable, Sendable {
     }
 }
 
+/// Where a cross-reference leads: the page-relative URL and the target's display name.
 public struct ResolvedLink: Sendable {
     public var href: String
     public var name: String

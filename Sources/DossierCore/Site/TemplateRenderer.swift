@@ -360,13 +360,10 @@ enum HTMLEscape {
         return count
     }
 
-    /// Whether any of the eight bytes in `word` is one of `<>&"'` (exact: the zero-byte test errs only above a match).
+    /// Whether any of the eight bytes in `word` is one of `<>&"'`.
     @inline(__always)
     private static func mayNeedEscaping(_ word: UInt64) -> Bool {
-        @inline(__always) func has(_ byte: UInt64) -> UInt64 {
-            let x = word ^ (byte &* 0x0101_0101_0101_0101)
-            return (x &- 0x0101_0101_0101_0101) & ~x & 0x8080_8080_8080_8080
-        }
-        return has(0x3C) | has(0x3E) | has(0x26) | has(0x22) | has(0x27) != 0
+        WordScan.has(word, 0x3C) | WordScan.has(word, 0x3E) | WordScan.has(word, 0x26) | WordScan.has(word, 0x22)
+            | WordScan.has(word, 0x27) != 0
     }
 }
