@@ -238,5 +238,4 @@ final class FieldReader {
             bag.warning("unknown field '\(key)'", line: at.line, column: at.column, hint: Suggestion.hint(for: key, in: known))
         }
     }
-
 }

@@ -109,7 +109,7 @@ enum SimpleYAML {
             return (line.number, column)
         }
 
-        /// Adds a scalar whose text is `bytes[from..<to]`.
+        /// Adds a scalar whose text is the table's `bytes[from..<to]` (where the YAML's own bytes keep their offsets).
         func scalar(_ from: Int, _ to: Int, style: Node.Scalar.Style, tag: UInt32, at mark: (line: Int, column: Int)) {
             table.scalar(style: style, tag: tag, line: mark.line, column: mark.column, start: from, count: to - from)
         }
@@ -149,7 +149,7 @@ enum SimpleYAML {
                     throw Unsupported()
                 }
                 keys.append(keyStart..<colon)
-                scalar(keyStart, colon, style: .plain, tag: 0, at: self.mark(line, keyStart))
+                scalar(keyStart, colon, style: .plain, tag: YAMLTable.noTag, at: self.mark(line, keyStart))
                 var valueStart = colon + 1
                 while valueStart < line.end, bytes[valueStart] == 0x20 { valueStart += 1 }
                 if valueStart == line.end {
@@ -247,7 +247,7 @@ enum SimpleYAML {
                 if bytes[k] == UInt8(ascii: ":") && bytes[k + 1] == 0x20 { throw Unsupported() }
                 if bytes[k] == 0x20 && bytes[k + 1] == UInt8(ascii: "#") { throw Unsupported() }
             }
-            scalar(start, end, style: .plain, tag: 0, at: mark(line, start))
+            scalar(start, end, style: .plain, tag: YAMLTable.noTag, at: mark(line, start))
         }
 
         /// A quoted scalar closed on the same line; returns the position after the closing quote.
@@ -257,7 +257,7 @@ enum SimpleYAML {
             var k = firstOf(quote, UInt8(ascii: "\\"), from: start + 1, to: line.end)
             if k < line.end, bytes[k] == quote, k + 1 == line.end || bytes[k + 1] != quote {
                 // No escape: the text is the bytes between the quotes.
-                scalar(start + 1, k, style: style, tag: 1, at: mark(line, start))
+                scalar(start + 1, k, style: style, tag: YAMLTable.strTag, at: mark(line, start))
                 return k + 1
             }
             var text: [UInt8] = []
@@ -285,8 +285,7 @@ enum SimpleYAML {
                 k += 1
             }
             let from = table.append(bytes: text)
-            let at = mark(line, start)
-            table.scalar(style: style, tag: 1, line: at.line, column: at.column, start: from, count: text.count)
+            scalar(from, from + text.count, style: style, tag: YAMLTable.strTag, at: mark(line, start))
             return k + 1
         }
 
@@ -312,7 +311,7 @@ enum SimpleYAML {
                         k += 1
                     }
                     guard k > itemStart, bytes[itemStart] != UInt8(ascii: "-") else { throw Unsupported() }
-                    scalar(itemStart, k, style: .plain, tag: 0, at: self.mark(line, itemStart))
+                    scalar(itemStart, k, style: .plain, tag: YAMLTable.noTag, at: self.mark(line, itemStart))
                 }
                 skipSpaces()
                 guard k < line.end else { throw Unsupported() }

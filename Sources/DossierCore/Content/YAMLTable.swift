@@ -14,8 +14,8 @@ final class YAMLTable {
     struct Node {
         var kind: Kind
         var style: Yams.Node.Scalar.Style
-        /// The tag as written or implied (see `tag(_:)`): 0 for none (a plain scalar), 1 for `tag:yaml.org,2002:str`
-        /// (a quoted one), 2 and up for `otherTags[tag - 2]`.
+        /// The tag as written or implied (see `tag(_:)`): `noTag` for a plain scalar, `strTag` for a quoted one, 2 and
+        /// up for `otherTags[tag - 2]`.
         var tag: UInt32
         /// 1-based line and column (in Unicode scalars, as libyaml counts) within the YAML text.
         var line: Int32
@@ -27,6 +27,9 @@ final class YAMLTable {
         var end: Int32
     }
 
+    /// `Node.tag` for no tag (a plain scalar) and for `tag:yaml.org,2002:str` (a quoted one).
+    static let noTag: UInt32 = 0, strTag: UInt32 = 1
+
     private(set) var nodes: [Node] = []
     /// Tags other than none and `str`, which only Yams's nodes have.
     private var otherTags: [Tag.Name] = []
@@ -37,7 +40,7 @@ final class YAMLTable {
     /// The keys getters asked for, with the mapping each was asked of: `FieldReader.finish` suggests from them.
     var known: [(mapping: Int, key: String)] = []
 
-    /// A table whose texts are ranges of `bytes` (nodes add their texts with `append(text:)` otherwise).
+    /// A table whose texts are ranges of `bytes` (nodes add their texts with `append(bytes:)` otherwise).
     init(bytes: [UInt8] = []) {
         self.bytes = bytes
         nodes.reserveCapacity(64)
@@ -54,7 +57,7 @@ final class YAMLTable {
         let (line, column) = (node.mark?.line ?? 0, node.mark?.column ?? 0)
         switch node {
         case .scalar(let s):
-            let start = append(text: s.string)
+            let start = append(bytes: s.string.utf8)
             scalar(style: s.style, tag: code(Tag.Name(rawValue: s.tag.rawValue)), line: line, column: column, start: start,
                    count: s.string.utf8.count)
         case .sequence(let items):
@@ -69,14 +72,14 @@ final class YAMLTable {
             }
             close(container)
         case .alias:
-            scalar(style: .any, tag: 0, line: line, column: column, start: bytes.count, count: 0)
+            scalar(style: .any, tag: Self.noTag, line: line, column: column, start: bytes.count, count: 0)
         }
     }
 
     /// The code of `tag` in `Node.tag`.
     private func code(_ tag: Tag.Name) -> UInt32 {
-        if tag == .implicit { return 0 }
-        if tag == .str { return 1 }
+        if tag == .implicit { return Self.noTag }
+        if tag == .str { return Self.strTag }
         if let i = otherTags.firstIndex(of: tag) { return UInt32(2 + i) }
         otherTags.append(tag)
         return UInt32(1 + otherTags.count)
@@ -85,21 +88,15 @@ final class YAMLTable {
     /// The tag of node `i`.
     func tag(_ i: Int) -> Tag.Name {
         switch nodes[i].tag {
-        case 0: return .implicit
-        case 1: return .str
+        case Self.noTag: return .implicit
+        case Self.strTag: return .str
         case let k: return otherTags[Int(k) - 2]
         }
     }
 
     // MARK: Building
 
-    /// Adds `text` to the bytes; returns where it starts.
-    func append(text: some StringProtocol) -> Int {
-        let start = bytes.count
-        bytes.append(contentsOf: text.utf8)
-        return start
-    }
-
+    /// Adds `more` to the bytes; returns where it starts.
     func append(bytes more: some Sequence<UInt8>) -> Int {
         let start = bytes.count
         bytes.append(contentsOf: more)
@@ -114,7 +111,7 @@ final class YAMLTable {
 
     /// Starts a container; the nodes added until `close` are inside it.
     func open(_ kind: Kind, line: Int, column: Int) -> Int {
-        nodes.append(Node(kind: kind, style: .any, tag: 0, line: Int32(line), column: Int32(column), start: 0, count: 0,
+        nodes.append(Node(kind: kind, style: .any, tag: Self.noTag, line: Int32(line), column: Int32(column), start: 0, count: 0,
                           end: 0))
         return nodes.count - 1
     }
