@@ -1,9 +1,6 @@
 import ArgumentParser
 import DossierBenchKit
 import Foundation
-#if canImport(Cmimalloc)
-import Cmimalloc
-#endif
 
 /// `make bench`: builds synthetic dossiers of several sizes, each in a child process of its own so that peak
 /// memory is per size, and prints a table of wall time, phases, pages per second and peak memory.
@@ -39,9 +36,6 @@ struct DossierBench: ParsableCommand {
     var childEdits: String?
 
     func run() throws {
-        #if canImport(Cmimalloc)
-        mi_option_enable(mi_option_large_os_pages)  // see Package.swift's fastAllocator
-        #endif
         if let generate {
             try FileManager.default.createDirectory(atPath: generate, withIntermediateDirectories: true)
             try SyntheticDossier(briefs: sizes.first ?? 0).write(to: generate)

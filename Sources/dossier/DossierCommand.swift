@@ -1,8 +1,5 @@
 import ArgumentParser
 import Foundation
-#if canImport(Cmimalloc)
-import Cmimalloc
-#endif
 
 @main
 struct DossierCommand: AsyncParsableCommand {
@@ -13,9 +10,6 @@ struct DossierCommand: AsyncParsableCommand {
 
     /// Runs the command; usage errors exit with 2, content errors with 1.
     static func main() async {
-        #if canImport(Cmimalloc)
-        mi_option_enable(mi_option_large_os_pages)  // see Package.swift's fastAllocator
-        #endif
         do {
             var command = try parseAsRoot()
             if var command = command as? AsyncParsableCommand {
