@@ -98,9 +98,9 @@ public enum Build {
             }
             try timer.timed("write") { try writer.prepare(for: plan.files) }
             let failures = timer.split { () -> ([String?], [(name: String, seconds: Double)]) in
-                // The sitemap and the feed first, beside the first pages, then every page.
-                let jobs = Array(0..<(plan.texts.count + plan.pages.count))
-                let results = Parallel.map(jobs) { k -> (failure: String?, render: Double, write: Double) in
+                // The sitemap and the feed first, then the index pages and each section's pages, from both ends of
+                // the list at once (see `Parallel.mapFromEnds`).
+                let results = Parallel.mapFromEnds(count: plan.texts.count + plan.pages.count) { k -> (failure: String?, render: Double, write: Double) in
                     let start = PhaseTimer.now()
                     var writing = 0.0
                     var failure: Error?

@@ -122,7 +122,8 @@ final class SiteWriter: @unchecked Sendable {
     ///
     /// The folders below those, one per page, are made by `create` as each page is written, beside the rendering on
     /// every core. Made here first, one after another, they held one core for a quarter of a second and more at
-    /// 10,000 briefs while the other waited; made by the writers, two threads seldom meet on a parent's lock.
+    /// 10,000 briefs while the other waited; made by the writers, which work from the two ends of the list of pages,
+    /// two threads seldom meet on a parent's lock.
     func prepare(for files: [String]) throws {
         if reused, !FileTree.prune(stagingPath, keeping: files) {
             throw WriteError.io("cannot reuse the site kept from the last build in '\(stagingPath)': something in it could not be removed")

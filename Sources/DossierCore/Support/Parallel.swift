@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 /// Work spread over every core, results kept in input order.
 enum Parallel {
@@ -17,6 +18,59 @@ enum Parallel {
         return Array(unsafeUninitializedCapacity: items.count) { out, count in
             for i in 0..<items.count { (out.baseAddress! + i).initialize(to: (buffer.baseAddress! + i).move()!) }
             count = items.count
+        }
+    }
+
+    /// `transform` of every index in `0..<count`, on every core, in index order. Where `map`'s threads take the next
+    /// index in turn, here the indexes are split into one run per two cores, and each run is worked from both ends,
+    /// a thread at each (one run, from both ends, on two cores); a thread whose run is done helps with the longest
+    /// run left, from the same end as before. So the threads work far apart in the list: the writers of a site
+    /// make their pages' folders in different section folders, instead of waiting for each other's turn at the
+    /// lock the kernel holds on a folder while it makes a folder in it.
+    static func mapFromEnds<R>(count: Int, _ transform: (Int) -> R) -> [R] {
+        if count < 2 { return (0..<count).map(transform) }
+        let buffer = UnsafeMutableBufferPointer<R?>.allocate(capacity: count)
+        buffer.initialize(repeating: nil)
+        defer { buffer.deallocate() }
+        let threads = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count))
+        let runs = Runs(count: count, runs: (threads + 1) / 2)
+        DispatchQueue.concurrentPerform(iterations: threads) { thread in
+            while let i = runs.take(run: thread / 2, fromBack: thread % 2 == 1) { buffer[i] = transform(i) }
+        }
+        return Array(unsafeUninitializedCapacity: count) { out, made in
+            for i in 0..<count { (out.baseAddress! + i).initialize(to: (buffer.baseAddress! + i).move()!) }
+            made = count
+        }
+    }
+
+    /// The indexes not yet taken of `mapFromEnds`' runs.
+    private final class Runs: @unchecked Sendable {
+        private let lock = NSLock()
+        /// The first and the last index left of each run; a run is done when its first is past its last.
+        private var first: [Int]
+        private var last: [Int]
+
+        init(count: Int, runs: Int) {
+            first = (0..<runs).map { $0 * count / runs }
+            last = (0..<runs).map { ($0 + 1) * count / runs - 1 }
+        }
+
+        /// The next index of `run` from its start or its end; once `run` is done, of the run with the most left.
+        func take(run: Int, fromBack: Bool) -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            var run = run
+            if first[run] > last[run] {
+                guard let longest = first.indices.max(by: { last[$0] - first[$0] < last[$1] - first[$1] }),
+                      first[longest] <= last[longest] else { return nil }
+                run = longest
+            }
+            if fromBack {
+                last[run] -= 1
+                return last[run] + 1
+            }
+            first[run] += 1
+            return first[run] - 1
         }
     }
 
