@@ -5,38 +5,40 @@ import Foundation
 enum Parallel {
     static func map<T, R>(_ items: [T], _ transform: (T) -> R) -> [R] {
         if items.count < 2 { return items.map(transform) }
-        let buffer = UnsafeMutableBufferPointer<R?>.allocate(capacity: items.count)
-        buffer.initialize(repeating: nil)
-        defer { buffer.deallocate() }
-        items.withUnsafeBufferPointer { input in
-            DispatchQueue.concurrentPerform(iterations: input.count) { i in
-                buffer[i] = transform(input[i])
+        return gathered(count: items.count) { buffer in
+            items.withUnsafeBufferPointer { input in
+                DispatchQueue.concurrentPerform(iterations: input.count) { i in
+                    buffer[i] = transform(input[i])
+                }
             }
-        }
-        // The results are moved out, not copied: copying a result retains everything in it, and releasing the
-        // copies left behind would cost as much again, on one core.
-        return Array(unsafeUninitializedCapacity: items.count) { out, count in
-            for i in 0..<items.count { (out.baseAddress! + i).initialize(to: (buffer.baseAddress! + i).move()!) }
-            count = items.count
         }
     }
 
-    /// `transform` of every index in `0..<count`, on every core, in index order. Where `map`'s threads take the next
-    /// index in turn, here the indexes are split into one run per two cores, and each run is worked from both ends,
-    /// a thread at each (one run, from both ends, on two cores); a thread whose run is done helps with the longest
-    /// run left, from the same end as before. So the threads work far apart in the list: the writers of a site
-    /// make their pages' folders in different section folders, instead of waiting for each other's turn at the
-    /// lock the kernel holds on a folder while it makes a folder in it.
+    /// `transform` of every index in `0..<count`, on every core, results in index order. Where `map`'s threads take
+    /// the next index in turn, here the indexes are split into one run per two threads, each worked from both of its
+    /// ends at once; a thread whose run is done helps with the longest run left. So the threads work far apart in
+    /// the list: a site's writers make their pages' folders in different section folders, instead of waiting in
+    /// turn for the lock the kernel holds on a folder while it makes a folder in it.
     static func mapFromEnds<R>(count: Int, _ transform: (Int) -> R) -> [R] {
         if count < 2 { return (0..<count).map(transform) }
+        let threads = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count))
+        let runs = Runs(count: count, runs: (threads + 1) / 2)
+        return gathered(count: count) { buffer in
+            DispatchQueue.concurrentPerform(iterations: threads) { thread in
+                while let i = runs.take(run: thread / 2, fromBack: thread % 2 == 1) { buffer[i] = transform(i) }
+            }
+        }
+    }
+
+    /// The `count` results that `fill` puts in a buffer, one per slot.
+    ///
+    /// The results are moved out, not copied: copying a result retains everything in it, and releasing the copies
+    /// left behind would cost as much again, on one core.
+    private static func gathered<R>(count: Int, _ fill: (UnsafeMutableBufferPointer<R?>) -> Void) -> [R] {
         let buffer = UnsafeMutableBufferPointer<R?>.allocate(capacity: count)
         buffer.initialize(repeating: nil)
         defer { buffer.deallocate() }
-        let threads = max(1, min(ProcessInfo.processInfo.activeProcessorCount, count))
-        let runs = Runs(count: count, runs: (threads + 1) / 2)
-        DispatchQueue.concurrentPerform(iterations: threads) { thread in
-            while let i = runs.take(run: thread / 2, fromBack: thread % 2 == 1) { buffer[i] = transform(i) }
-        }
+        fill(buffer)
         return Array(unsafeUninitializedCapacity: count) { out, made in
             for i in 0..<count { (out.baseAddress! + i).initialize(to: (buffer.baseAddress! + i).move()!) }
             made = count
