@@ -56,6 +56,18 @@ final class FieldReader {
         Int(table.nodes[Int(table.nodes[key].end)].end)
     }
 
+    /// The first key node of this mapping for which `test` holds.
+    @inline(__always)
+    private func firstKey(where test: (Int) -> Bool) -> Int? {
+        var k = mapping + 1
+        let end = end
+        while k < end {
+            if test(k) { return k }
+            k = next(k)
+        }
+        return nil
+    }
+
     /// The key nodes of this mapping, each followed by its value.
     private var keys: [Int] {
         var out: [Int] = []
@@ -80,18 +92,11 @@ final class FieldReader {
     /// The value of `key`, nil when it is missing or null.
     private func node(_ key: String) -> Int? {
         table.known.append((mapping, key))
-        var k = mapping + 1
-        let end = end
-        while k < end {
-            if table.text(k, is: key) {
-                table.asked[k] = true
-                let value = Int(table.nodes[k].end), v = table.nodes[value]
-                if v.kind == .scalar, v.style == .plain, v.count <= 4, Self.isNull(table.text(value)) { return nil }
-                return value
-            }
-            k = next(k)
-        }
-        return nil
+        guard let k = firstKey(where: { table.text($0, is: key) }) else { return nil }
+        table.asked[k] = true
+        let value = Int(table.nodes[k].end), v = table.nodes[value]
+        if v.kind == .scalar, v.style == .plain, v.count <= 4, Self.isNull(table.text(value)) { return nil }
+        return value
     }
 
     /// Whether a plain scalar means null: empty, `~`, or `null` in one of its three spellings.
@@ -226,10 +231,7 @@ final class FieldReader {
     /// Warns about keys no getter asked for, naming the closest known key.
     func finish() {
         // Most mappings had every key asked for: found without gathering anything.
-        var k = mapping + 1
-        let end = end
-        while k < end, table.asked[k] { k = next(k) }
-        guard k < end else { return }
+        guard firstKey(where: { !table.asked[$0] }) != nil else { return }
         let known = table.known.filter { $0.mapping == mapping }.map(\.key)
         for k in keys where !table.asked[k] {
             let key = table.text(k)

@@ -20,7 +20,7 @@ final class YAMLTable {
         /// 1-based line and column (in Unicode scalars, as libyaml counts) within the YAML text.
         var line: Int32
         var column: Int32
-        /// A scalar's text is `bytes[start..<start + count]`; a container has `count` children (a pair counts two).
+        /// A scalar's text is `bytes[start..<start + count]`; a container leaves both 0.
         var start: Int32
         var count: Int32
         /// The index after this node and everything inside it: its next sibling's.
@@ -117,13 +117,6 @@ final class YAMLTable {
     }
 
     func close(_ container: Int) {
-        var count: Int32 = 0
-        var k = container + 1
-        while k < nodes.count {
-            count += 1
-            k = Int(nodes[k].end)
-        }
-        nodes[container].count = count
         nodes[container].end = Int32(nodes.count)
     }
 
@@ -158,7 +151,6 @@ final class YAMLTable {
     /// The children of container `i`.
     func children(_ i: Int) -> [Int] {
         var out: [Int] = []
-        out.reserveCapacity(Int(nodes[i].count))
         var k = i + 1
         while k < Int(nodes[i].end) {
             out.append(k)
