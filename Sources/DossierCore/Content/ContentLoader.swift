@@ -94,7 +94,7 @@ public enum ContentLoader {
         if parts.count > 1, parts[0].elementsEqual("assets".utf8) { return .asset(String(Substring(relative.utf8.dropFirst("assets/".utf8.count)))) }
         if parts.count == 1, parts[0].elementsEqual("site.yml".utf8) { return .job(display, .site) }
         if parts.count == 1, parts[0].elementsEqual("index.md".utf8) { return .job(display, .home) }
-        if parts.count == 2, let kind = BriefKind.allCases.first(where: { $0.folder.utf8.elementsEqual(parts[0]) }),
+        if parts.count == 2, let kind = BriefKind(folder: parts[0]),
            parts[1].count > 3, parts[1].suffix(3).elementsEqual(".md".utf8) {
             let slug = text(parts[1].dropLast(3))
             guard Slug.isValid(slug) else {

@@ -12,6 +12,12 @@ public enum BriefKind: String, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// The kind whose folder is named by the UTF-8 bytes `name`.
+    init?(folder name: some Collection<UInt8>) {
+        guard let kind = Self.allCases.first(where: { $0.folder.utf8.elementsEqual(name) }) else { return nil }
+        self = kind
+    }
+
     /// The order of `allCases`, without building that array for each comparison.
     private var rank: Int {
         switch self {

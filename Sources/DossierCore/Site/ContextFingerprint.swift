@@ -86,7 +86,7 @@ struct ContextFingerprint {
             guard let first = b[start..<end].firstIndex(of: slash),
                   let second = b[(first + 1)..<end].firstIndex(of: slash), second == end - 1 else { return nil }
             let folder = UnsafeBufferPointer(rebasing: b[start..<first])
-            guard let kind = BriefKind.allCases.first(where: { $0 != .page && $0.folder.utf8.elementsEqual(folder) }) else { return nil }
+            guard let kind = BriefKind(folder: folder), kind != .page else { return nil }
             return .brief(kind, String(decoding: UnsafeBufferPointer(rebasing: b[(first + 1)..<second]), as: UTF8.self))
         }
     }
