@@ -50,8 +50,11 @@ final class SiteWriter: @unchecked Sendable {
             throw WriteError.io("cannot create '\(parent.path)': \(error.localizedDescription)")
         }
         reused = Self.take(sparePath, as: stagingPath)
-        if !reused, mkdir(stagingPath, 0o755) != 0 {
-            throw WriteError.io("cannot create '\(stagingPath)': \(String(cString: strerror(errno)))")
+        if !reused {
+            guard mkdir(stagingPath, 0o755) == 0 else {
+                throw WriteError.io("cannot create '\(stagingPath)': \(String(cString: strerror(errno)))")
+            }
+            FileTree.spreadFolders(in: stagingPath)
         }
         var info = stat()
         guard lstat(stagingPath, &info) == 0 else {
@@ -118,7 +121,10 @@ final class SiteWriter: @unchecked Sendable {
     }
 
     /// Readies the staging folder for exactly `files`: in a reused site, removes everything else and whatever could
-    /// lead a write outside the folder (see `FileTree.prune`); then creates their top-level folders (`actors/`, …).
+    /// lead a write outside the folder (see `FileTree.prune`); then creates their top-level folders (`actors/`, …),
+    /// in a new staging folder each under a random name first, then renamed: ext4 picks the block group of a folder
+    /// made in a folder marked by `FileTree.spreadFolders` from a hash of its name, and the same name would pick the
+    /// group where the last build's folder of that name was, perhaps just deleted.
     ///
     /// The folders below those, one per page, are made by `create` as each page is written, beside the rendering on
     /// every core. Made here first, one after another, they held one core for a quarter of a second and more at
@@ -132,7 +138,18 @@ final class SiteWriter: @unchecked Sendable {
         for file in files {
             guard let slash = file.utf8.firstIndex(of: UInt8(ascii: "/")) else { continue }
             let folder = file[..<slash]
-            if made.insert(folder).inserted { FileTree.makeFolder(stagingPath + "/" + folder) }
+            if made.insert(folder).inserted { makeSection(String(folder)) }
+        }
+    }
+
+    private func makeSection(_ name: String) {
+        let path = String.concat(stagingPath, "/", name)
+        guard !reused else { return FileTree.makeFolder(path) }
+        let temporary = String.concat(stagingPath, "/.", name, ".tmp-\(UInt32.random(in: 0...UInt32.max))")
+        guard mkdir(temporary, 0o755) == 0 else { return FileTree.makeFolder(path) }
+        if rename(temporary, path) != 0 {
+            rmdir(temporary)
+            FileTree.makeFolder(path)
         }
     }
 

@@ -15,6 +15,27 @@ public enum FileTree {
         mkdir(path, 0o755)
     }
 
+    /// Marks the folder `path` as the top of a folder tree for ext4 (`chattr +T`), which then places each folder made
+    /// in it in a block group of its own, an empty one when it can, instead of beside its parent; their folders and
+    /// files follow them. Ignored where the file system has no such mark.
+    ///
+    /// Without it a site's inodes are taken near the folder it is built in, where the last build's may have been
+    /// freed minutes before (a site deleted, a temporary folder cleaned up): ext4 without a journal then skips each
+    /// recently freed inode after reading its deletion time, and making 10,000 folders with a file in each took
+    /// 4–6 s instead of half a second.
+    static func spreadFolders(in path: String) {
+        #if os(Linux)
+        let fd = open(path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        defer { close(fd) }
+        let getFlags: UInt = 0x8008_6601, setFlags: UInt = 0x4008_6602, topDirectory: Int32 = 0x0002_0000
+        var flags: Int32 = 0
+        guard ioctl(fd, getFlags, &flags) == 0 else { return }
+        flags |= topDirectory
+        _ = ioctl(fd, setFlags, &flags)
+        #endif
+    }
+
     /// Removes `path` and everything below it; errors are ignored, as with `try? removeItem`.
     static func remove(_ path: String) {
         removeRecursively(path)
