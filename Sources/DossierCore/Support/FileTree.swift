@@ -16,8 +16,8 @@ public enum FileTree {
     }
 
     /// Marks the folder `path` as the top of a folder tree for ext4 (`chattr +T`), which then places each folder made
-    /// in it in a block group of its own, an empty one when it can, instead of beside its parent; their folders and
-    /// files follow them. Ignored where the file system has no such mark.
+    /// in it in a block group with room and few folders, searched from a hash of the folder's name, instead of beside
+    /// its parent; their folders and files follow them. Ignored where the file system has no such mark.
     ///
     /// Without it a site's inodes are taken near the folder it is built in, where the last build's may have been
     /// freed minutes before (a site deleted, a temporary folder cleaned up): ext4 without a journal then skips each
