@@ -142,15 +142,17 @@ final class SiteWriter: @unchecked Sendable {
         }
     }
 
+    /// Makes the top-level folder `name`: in a new staging folder under a random name, then renamed (see `prepare`).
     private func makeSection(_ name: String) {
         let path = String.concat(stagingPath, "/", name)
-        guard !reused else { return FileTree.makeFolder(path) }
-        let temporary = String.concat(stagingPath, "/.", name, ".tmp-\(UInt32.random(in: 0...UInt32.max))")
-        guard mkdir(temporary, 0o755) == 0 else { return FileTree.makeFolder(path) }
-        if rename(temporary, path) != 0 {
-            rmdir(temporary)
-            FileTree.makeFolder(path)
+        if !reused {
+            let temporary = String.concat(stagingPath, "/.", name, ".tmp-\(UInt32.random(in: 0...UInt32.max))")
+            if mkdir(temporary, 0o755) == 0 {
+                if rename(temporary, path) == 0 { return }
+                rmdir(temporary)
+            }
         }
+        FileTree.makeFolder(path)
     }
 
     /// Writes one file, creating its folders if `prepare` did not.
