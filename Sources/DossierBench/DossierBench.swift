@@ -65,9 +65,12 @@ struct DossierBench: ParsableCommand {
         // writing out of the 860 MB of the 100,000-brief content; then the rounds alternate between the sizes (see
         // `BenchSchedule`).
         for briefs in sizes { folders.append(try Benchmark.prepare(briefs: briefs)) }
-        sync()
         var results: [Int: [BenchResult]] = [:]
         for (briefs, run) in BenchSchedule.builds(sizes: sizes, runs: runs) {
+            // Likewise, each build starts once the last one's site is on the disk: a 100,000-brief build leaves
+            // 3.2 GB of HTML to write out, which made the next build wait on the disk in its own writes, or share
+            // the cores with the writing out, and so measured the build before it.
+            sync()
             let folder = folders[sizes.firstIndex(of: briefs)!]
             let output = run == 0 ? "public" : "public-\(run + 1)"
             results[briefs, default: []].append(try child(BenchResult.self, ["--child", folder, "--child-output", output, String(briefs)]))
