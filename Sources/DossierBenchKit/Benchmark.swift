@@ -9,6 +9,9 @@ public struct BenchResult: Codable, Sendable {
     public var wall: Double
     /// CPU seconds (user and system, every thread) the build process used: steadier than wall time on a shared machine.
     public var cpu: Double
+    /// The part of `cpu` spent in the kernel: making folders and files, copying pages into the page cache, and
+    /// clearing memory new to the process.
+    public var system: Double
     /// Seconds per phase, in the build's order: load, parse, resolve, render, write.
     public var phases: [Phase]
     /// The process's peak resident memory, in bytes.
@@ -53,7 +56,7 @@ public enum Benchmark {
         guard report.succeeded, report.wrote else { throw Failure.build(report.diagnostics) }
         let usage = self.usage()
         return BenchResult(briefs: briefs, pages: report.pageCount, wall: wall,
-                           cpu: cpuSeconds(),
+                           cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime), system: seconds(usage.ru_stime),
                            phases: report.phases.map { BenchResult.Phase(name: $0.name, seconds: $0.seconds) },
                            peakMemory: peakMemory(usage))
     }

@@ -38,12 +38,12 @@ import Testing
     }
 
     @Test func theGrowthLineSaysHowManyTimesLongerTheLargerDossierTookThanTheSmaller() {
-        func result(_ briefs: Int, wall: Double, cpu: Double, mebibytes: Int) -> BenchResult {
-            BenchResult(briefs: briefs, pages: briefs, wall: wall, cpu: cpu, phases: [], peakMemory: mebibytes << 20)
+        func result(_ briefs: Int, wall: Double, cpu: Double, system: Double, mebibytes: Int) -> BenchResult {
+            BenchResult(briefs: briefs, pages: briefs, wall: wall, cpu: cpu, system: system, phases: [], peakMemory: mebibytes << 20)
         }
-        let line = BenchTable.growth(from: result(10_000, wall: 2, cpu: 4, mebibytes: 180),
-                                     to: result(100_000, wall: 23, cpu: 41, mebibytes: 1_416))
-        #expect(line == "growth 10,000 → 100,000 briefs (10×): wall 11.50×, cpu 10.25×, peak 1,416 MiB")
+        let line = BenchTable.growth(from: result(10_000, wall: 2, cpu: 4, system: 1, mebibytes: 180),
+                                     to: result(100_000, wall: 23, cpu: 41, system: 16, mebibytes: 1_416))
+        #expect(line == "growth 10,000 → 100,000 briefs (10×): wall 11.50×, cpu 10.25× (system 16.00×), peak 1,416 MiB")
     }
 
     @Test func theRoundsAlternateBetweenTheSizesSoThatDriftWeighsOnEverySizeAlike() {
@@ -54,7 +54,7 @@ import Testing
 
     @Test func eachSizesRowIsItsRunWithTheMedianWallTime() {
         func result(wall: Double) -> BenchResult {
-            BenchResult(briefs: 10, pages: 10, wall: wall, cpu: wall, phases: [], peakMemory: 0)
+            BenchResult(briefs: 10, pages: 10, wall: wall, cpu: wall, system: 0, phases: [], peakMemory: 0)
         }
         #expect(BenchSchedule.median([result(wall: 3), result(wall: 1), result(wall: 2)])?.wall == 2)
         #expect(BenchSchedule.median([result(wall: 4), result(wall: 1)])?.wall == 4)
