@@ -56,15 +56,18 @@ public enum Benchmark {
         guard report.succeeded, report.wrote else { throw Failure.build(report.diagnostics) }
         let usage = self.usage()
         return BenchResult(briefs: briefs, pages: report.pageCount, wall: wall,
-                           cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime), system: seconds(usage.ru_stime),
+                           cpu: cpuSeconds(usage), system: seconds(usage.ru_stime),
                            phases: report.phases.map { BenchResult.Phase(name: $0.name, seconds: $0.seconds) },
                            peakMemory: peakMemory(usage))
     }
 
     /// The CPU time this process used so far, on every core, in seconds.
     static func cpuSeconds() -> Double {
-        let usage = self.usage()
-        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
+        cpuSeconds(usage())
+    }
+
+    private static func cpuSeconds(_ usage: rusage) -> Double {
+        seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     private static func usage() -> rusage {
