@@ -43,9 +43,12 @@ public enum BenchTable {
         values.isEmpty ? 0 : values[min(values.count - 1, Int(Double(values.count) * p))]
     }
 
+    /// The build table's columns up to the last phase, 8 characters wide; `pages/s` and `peak MiB` take 9.
+    private static let narrowColumns = 5 + phases.count
+
     private static func line(_ cells: [String]) -> String {
         cells.enumerated().map { i, cell in
-            let width = i < 10 ? 8 : 9
+            let width = i < narrowColumns ? 8 : 9
             return String(repeating: " ", count: max(0, width - cell.count)) + cell
         }.joined(separator: " ")
     }
